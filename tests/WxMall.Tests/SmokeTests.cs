@@ -1,0 +1,7 @@
+namespace WxMall.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}

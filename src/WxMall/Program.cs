@@ -1,6 +1,43 @@
+using WxMall.Admin;
+using WxMall.Cart;
+using WxMall.Catalog;
+using WxMall.Compliance;
+using WxMall.Data;
+using WxMall.Identity;
+using WxMall.Inventory;
+using WxMall.Members;
+using WxMall.Messaging;
+using WxMall.Operations;
+using WxMall.Ordering;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddWebConventions();      // JSON, ProblemDetails, OpenAPI, health, limits
+builder.AddData();                // MallDb on SQLite or PostgreSQL
+builder.AddMessaging();           // Wolverine: outbox, durable queues, schedules, dead letters
+builder.AddCompliance();          // personal data encryption
+builder.AddAuth();                // member and staff cookies, roles
+builder.AddCatalog();
+builder.AddInventory();
+builder.AddMembers();
+builder.AddOrdering();
+builder.AddAdmin();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+
+app.UseWebConventions();
+app.UseDeviceId();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapCatalog();
+app.MapCart();
+app.MapMembers();
+app.MapOrdering();
+app.MapAdmin();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

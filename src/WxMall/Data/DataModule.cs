@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace WxMall.Data;
+
+public static class DataModule
+{
+    /// <summary>One <see cref="MallDb"/>, on SQLite by default or PostgreSQL when configured.</summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.Services.AddDbContext<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString));
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.Services.AddDbContext<MallDb, PostgreSqlMallDb>(db => db.UseNpgsql(options.ConnectionString));
+                break;
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<MallDb>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            options.ConnectionString = NormaliseSqlite(options.ConnectionString);
+        }
+        else if (string.IsNullOrWhiteSpace(options.ConnectionString) || options.ConnectionString.Contains("Data Source=data/", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is PostgreSql but Database:ConnectionString is not an Npgsql connection string. " +
+                "Set it, for example: Host=localhost;Database=wxmall;Username=wxmall;Password=…");
+        }
+        else
+        {
+            _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        }
+
+        return options;
+    }
+
+    /// <summary>Accepts a bare file path or a connection string; creates the folder; waits on a busy writer instead of failing.</summary>
+    private static string NormaliseSqlite(string value)
+    {
+        var connection = value.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(value)
+            : new SqliteConnectionStringBuilder { DataSource = value };
+        if (connection.DataSource is { Length: > 0 } path && path != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        if (connection.DefaultTimeout < 30)
+        {
+            connection.DefaultTimeout = 30;
+        }
+
+        return connection.ToString();
+    }
+}

@@ -1,0 +1,22 @@
+namespace WxMall.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite: a file path or a full connection string. PostgreSQL: an Npgsql connection string.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/wxmall.db";
+
+    /// <summary>Apply pending migrations and seed data at start-up.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    public bool SeedOnStartup { get; set; } = true;
+}

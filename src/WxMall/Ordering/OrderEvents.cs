@@ -1,0 +1,15 @@
+namespace WxMall.Ordering;
+
+// Integration events, written to the outbox in the same transaction as the change they announce.
+// Handlers receive them at least once and must tolerate duplicates.
+
+public sealed record OrderPlaced(string OrderNumber, long MemberId, long PayableFen, DateTimeOffset PaymentDeadline);
+
+public sealed record OrderPaid(string OrderNumber, long MemberId, long PaidFen, string TransactionId, DateTimeOffset PaidAt);
+
+public sealed record OrderCancelled(string OrderNumber, long MemberId, string Reason);
+
+public sealed record OrderShipped(string OrderNumber, long MemberId, string Carrier, string TrackingNumber);
+
+/// <summary>Scheduled when an order is placed, delivered at its payment deadline.</summary>
+public sealed record CancelUnpaidOrder(string OrderNumber);

@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.EntityFrameworkCore;
+using WxMall.Cart;
+using WxMall.Compliance;
+using WxMall.Data;
+using WxMall.Infrastructure;
+using WxMall.Inventory;
+using WxMall.Members;
+
+namespace WxMall.Ordering;
+
+public sealed record PlaceOrderLine(string? Sku, int Quantity);
+
+public sealed record PlaceOrderRequest(
+    List<PlaceOrderLine>? Lines, string? Delivery, long? AddressId, string? PickupStore, long UsePoints = 0, bool RemoveFromCart = true);
+
+public abstract record PlaceOrderOutcome
+{
+    public sealed record Placed(OrderView Order) : PlaceOrderOutcome;
+
+    /// <summary>The same idempotency key was used before: the first order, unchanged.</summary>
+    public sealed record AlreadyPlaced(OrderView Order) : PlaceOrderOutcome;
+
+    public sealed record Invalid(Validation Validation) : PlaceOrderOutcome;
+
+    public sealed record NotFound(string Detail) : PlaceOrderOutcome;
+
+    public sealed record OutOfStock(string Sku, int Requested, int Available) : PlaceOrderOutcome;
+
+    public sealed record Refused(string Detail) : PlaceOrderOutcome;
+}
+
+/// <summary>
+/// Checkout: prices on the server, reserves stock with guarded updates, takes points, writes the order and
+/// its events in one transaction, and schedules the payment timeout. Any refusal leaves nothing behind.
+/// </summary>
+public sealed class PlaceOrder(
+    IDbContextOutbox<MallDb> outbox, StockService stock, PersonalDataProtector protector, TimeProvider clock,
+    IOptions<OrderOptions> orderOptions, IOptions<PointsOptions> pointsOptions)
+{
+    private readonly MallDb db = outbox.DbContext;
+    private readonly OrderOptions options = orderOptions.Value;
+    private readonly PointsOptions points = pointsOptions.Value;
+
+    public async Task<PlaceOrderOutcome> HandleAsync(long memberId, PlaceOrderRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var validation = Validate(request, idempotencyKey);
+        if (!validation.IsValid)
+        {
+            return new PlaceOrderOutcome.Invalid(validation);
+        }
+
+        if (idempotencyKey is not null && await ExistingAsync(memberId, idempotencyKey, cancellationToken) is { } existing)
+        {
+            return new PlaceOrderOutcome.AlreadyPlaced(existing);
+        }
+
+        var quantities = request.Lines!.GroupBy(l => l.Sku!).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var codes = quantities.Keys.ToList();
+        var skus = await db.Skus.AsNoTracking().Where(s => codes.Contains(s.Code) && s.Product.OnSale)
+            .Select(s => new { s.Id, s.Code, s.Name, s.PriceFen, ProductName = s.Product.Name })
+            .ToListAsync(cancellationToken);
+        if (codes.FirstOrDefault(code => skus.All(s => s.Code != code)) is { } unknown)
+        {
+            return new PlaceOrderOutcome.NotFound($"商品规格 {unknown} 不存在或已下架，请从购物车中移除后重试");
+        }
+
+        var now = clock.GetUtcNow();
+        var number = OrderNumbers.Next(now);
+        var lines = skus.OrderBy(s => s.Id).Select(s => new OrderLine
+        {
+            SkuId = s.Id, ProductName = s.ProductName, SkuName = s.Name, UnitPriceFen = s.PriceFen, Quantity = quantities[s.Code],
+        }).ToList();
+        var goodsFen = lines.Sum(l => l.LineTotalFen);
+
+        var delivery = await ResolveDeliveryAsync(memberId, request, cancellationToken);
+        if (delivery.Problem is not null)
+        {
+            return delivery.Problem;
+        }
+
+        var pointsDiscount = request.UsePoints * points.FenPerPoint;
+        var maxDiscount = goodsFen * points.MaxRedeemPercent / 100;
+        if (pointsDiscount > maxDiscount)
+        {
+            return new PlaceOrderOutcome.Invalid(new Validation().Require(false, "usePoints",
+                $"本单最多可使用 {maxDiscount / points.FenPerPoint} 积分（不超过商品金额的 {points.MaxRedeemPercent}%）"));
+        }
+
+        var shippingFen = delivery.Method == DeliveryMethod.Express && goodsFen < options.FreeShippingFromFen ? options.ShippingFeeFen : 0;
+        var order = new Order
+        {
+            Number = number,
+            MemberId = memberId,
+            GoodsFen = goodsFen,
+            ShippingFen = shippingFen,
+            PointsUsed = request.UsePoints,
+            PointsDiscountFen = pointsDiscount,
+            PayableFen = goodsFen + shippingFen - pointsDiscount,
+            Delivery = delivery.Method,
+            PickupStoreId = delivery.PickupStoreId,
+            RecipientNameCipher = delivery.Address?.RecipientNameCipher,
+            RecipientPhoneCipher = delivery.Address?.PhoneCipher,
+            RegionText = delivery.Address is { } a ? $"{a.Province}{a.City}{a.District}" : null,
+            AddressDetailCipher = delivery.Address?.DetailCipher,
+            IdempotencyKey = idempotencyKey,
+            PlacedAt = now,
+            PaymentDeadline = now + options.PaymentTimeout,
+            Lines = lines,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var line in lines)
+        {
+            if (!await stock.TryReserveAsync(line.SkuId, line.Quantity, number, $"member:{memberId}", cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                var available = await db.Stock.Where(s => s.SkuId == line.SkuId).Select(s => s.Available).FirstOrDefaultAsync(cancellationToken);
+                return new PlaceOrderOutcome.OutOfStock(skus.First(s => s.Id == line.SkuId).Code, line.Quantity, available);
+            }
+        }
+
+        if (request.UsePoints > 0 && !await TrySpendPointsAsync(memberId, number, request.UsePoints, now, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new PlaceOrderOutcome.Refused("积分余额不足，请减少使用的积分");
+        }
+
+        if (request.RemoveFromCart)
+        {
+            await CartModule.CartLinesOf(db, ShoppingCart.ForMember(memberId), codes).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        db.Orders.Add(order);
+        await outbox.PublishAsync(new OrderPlaced(number, memberId, order.PayableFen, order.PaymentDeadline));
+        await outbox.ScheduleAsync(new CancelUnpaidOrder(number), order.PaymentDeadline);
+        try
+        {
+            await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent request with the same key won the race: answer with its order.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            if (await ExistingAsync(memberId, idempotencyKey, cancellationToken) is { } winner)
+            {
+                return new PlaceOrderOutcome.AlreadyPlaced(winner);
+            }
+
+            throw;
+        }
+
+        return new PlaceOrderOutcome.Placed(await OrderViews.ToViewAsync(db, protector, order, cancellationToken));
+    }
+
+    private async Task<bool> TrySpendPointsAsync(long memberId, string orderNumber, long amount, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var changed = await db.Members.Where(m => m.Id == memberId && m.PointsBalance >= amount)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PointsBalance, m => m.PointsBalance - amount), cancellationToken);
+        if (changed == 1)
+        {
+            db.PointsEntries.Add(new PointsEntry { MemberId = memberId, Delta = -amount, Reason = PointsReasons.SpentOnOrder, OrderNumber = orderNumber, At = now });
+        }
+
+        return changed == 1;
+    }
+
+    private async Task<OrderView?> ExistingAsync(long memberId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var number = await db.Orders.Where(o => o.MemberId == memberId && o.IdempotencyKey == idempotencyKey)
+            .Select(o => o.Number).FirstOrDefaultAsync(cancellationToken);
+        return number is null ? null : await OrderViews.LoadAsync(db, protector, number, memberId, cancellationToken);
+    }
+
+    private async Task<(DeliveryMethod Method, MemberAddress? Address, int? PickupStoreId, PlaceOrderOutcome? Problem)> ResolveDeliveryAsync(
+        long memberId, PlaceOrderRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Delivery == "pickup")
+        {
+            var storeId = await db.PickupStores.Where(s => s.Code == request.PickupStore).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            return storeId is null
+                ? (DeliveryMethod.StorePickup, null, null, new PlaceOrderOutcome.NotFound($"自提门店 {request.PickupStore} 不存在，请从门店列表中选择"))
+                : (DeliveryMethod.StorePickup, null, storeId, null);
+        }
+
+        var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AddressId && a.MemberId == memberId, cancellationToken);
+        return address is null
+            ? (DeliveryMethod.Express, null, null, new PlaceOrderOutcome.NotFound($"收货地址 {request.AddressId} 不存在，请重新选择收货地址"))
+            : (DeliveryMethod.Express, address, null, null);
+    }
+
+    private Validation Validate(PlaceOrderRequest request, string? idempotencyKey)
+    {
+        var validation = new Validation()
+            .Require(request.Lines is { Count: > 0 }, "lines", "请至少选择一件商品")
+            .Require(request.Lines is null || request.Lines.Count <= options.MaxLinesPerOrder, "lines", $"一个订单最多 {options.MaxLinesPerOrder} 种商品")
+            .Require(request.Delivery is "express" or "pickup", "delivery", "配送方式只能是 express（快递）或 pickup（门店自提）")
+            .Require(request.Delivery != "express" || request.AddressId is > 0, "addressId", "快递配送请选择收货地址（addressId）")
+            .Require(request.Delivery != "pickup" || !string.IsNullOrWhiteSpace(request.PickupStore), "pickupStore", "门店自提请选择自提门店（pickupStore）")
+            .Require(request.UsePoints >= 0, "usePoints", "使用积分不能为负数")
+            .Require(idempotencyKey is null || idempotencyKey.Length is >= 8 and <= 64, "Idempotency-Key", "Idempotency-Key 长度需为 8 到 64 个字符");
+        for (var index = 0; request.Lines is not null && index < request.Lines.Count; index++)
+        {
+            var line = request.Lines[index];
+            validation
+                .Require(!string.IsNullOrWhiteSpace(line.Sku), $"lines[{index}].sku", "请选择商品规格（sku）")
+                .Require(line.Quantity >= 1 && line.Quantity <= options.MaxQuantityPerLine, $"lines[{index}].quantity", $"数量需为 1 到 {options.MaxQuantityPerLine}");
+        }
+
+        return validation;
+    }
+}

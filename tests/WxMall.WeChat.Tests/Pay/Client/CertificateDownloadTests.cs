@@ -31,7 +31,7 @@ public sealed class CertificateDownloadTests
         const string vector = "v3_certificate_download_decrypt";
         var listing = Listing("5DEA10EF55877E3CF6C33255C2E7DEFFF7E427EC", PublishedVectors.Text(vector, "nonce"), PublishedVectors.Text(vector, "ciphertext_b64"));
         using var harness = new PayClientHarness(
-            _ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, listing),
+            _ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, listing),
             apiV3Key: PublishedVectors.Text(vector, "apiv3_key"));
 
         var result = await harness.Client.DownloadCertificatesAsync(new DownloadCertificatesRequest { AlgorithmType = "RSA" }, TestContext.Current.CancellationToken);
@@ -53,7 +53,7 @@ public sealed class CertificateDownloadTests
         var rotated = TestPlatform.WithCertificate("6F2B7A40E7E5A4C3");
         using var cipher = AeadAes256GcmCipher.FromApiV3Key(PayClientHarness.ApiV3Key);
         var listing = Listing("6F2B7A40E7E5A4C3", "a1b2c3d4e5f6", cipher.Encrypt("a1b2c3d4e5f6", "certificate", rotated.CertificatePem!));
-        using var harness = new PayClientHarness(_ => Responses.Signed(rotated, PayClientHarness.Now, HttpStatusCode.OK, listing));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(rotated, PayClientHarness.Now, HttpStatusCode.OK, listing));
 
         var result = await harness.Client.DownloadCertificatesAsync(new DownloadCertificatesRequest(), TestContext.Current.CancellationToken);
 
@@ -70,7 +70,7 @@ public sealed class CertificateDownloadTests
         var stranger = TestPlatform.WithCertificate("0C0D");
         using var cipher = AeadAes256GcmCipher.FromApiV3Key(PayClientHarness.ApiV3Key);
         var listing = Listing("0A0B", "a1b2c3d4e5f6", cipher.Encrypt("a1b2c3d4e5f6", "certificate", delivered.CertificatePem!));
-        using var harness = new PayClientHarness(_ => Responses.Signed(stranger, PayClientHarness.Now, HttpStatusCode.OK, listing));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(stranger, PayClientHarness.Now, HttpStatusCode.OK, listing));
 
         var result = await harness.Client.DownloadCertificatesAsync(new DownloadCertificatesRequest(), TestContext.Current.CancellationToken);
 
@@ -83,7 +83,7 @@ public sealed class CertificateDownloadTests
     {
         using var otherCipher = AeadAes256GcmCipher.FromApiV3Key("ffffffffffffffffffffffffffffffff");
         var listing = Listing("0A0B", "a1b2c3d4e5f6", otherCipher.Encrypt("a1b2c3d4e5f6", "certificate", TestPlatform.Certificate.CertificatePem!));
-        using var harness = new PayClientHarness(_ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, listing));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, listing));
 
         var result = await harness.Client.DownloadCertificatesAsync(new DownloadCertificatesRequest(), TestContext.Current.CancellationToken);
 
@@ -96,7 +96,7 @@ public sealed class CertificateDownloadTests
     {
         using var cipher = AeadAes256GcmCipher.FromApiV3Key(PayClientHarness.ApiV3Key);
         var listing = Listing("0A0B", "a1b2c3d4e5f6", cipher.Encrypt("a1b2c3d4e5f6", "certificate", TestPlatform.Certificate.CertificatePem!));
-        using var harness = new PayClientHarness(_ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, listing));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, listing));
 
         var result = await harness.Client.DownloadCertificatesAsync(new DownloadCertificatesRequest(), TestContext.Current.CancellationToken);
 

@@ -14,7 +14,7 @@ public sealed class ErrorsAndRetriesTests
     [Fact]
     public async Task Business_error_comes_back_as_data_and_is_not_retried()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.NotFound, """{"code":"ORDER_NOT_EXIST","message":"订单不存在"}"""));
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
@@ -31,7 +31,7 @@ public sealed class ErrorsAndRetriesTests
     [Fact]
     public async Task Parameter_error_keeps_its_detail_and_is_not_retried()
     {
-        using var harness = new PayClientHarness(_ => Responses.Unsigned(
+        using var harness = new PayClientHarness(_ => PayResponses.Unsigned(
             HttpStatusCode.BadRequest,
             Encoding.UTF8.GetBytes("""{"code":"PARAM_ERROR","message":"参数错误","detail":{"field":"/amount/currency","value":"XYZ","issue":"Currency code is invalid","location":"body"}}""")));
 
@@ -46,7 +46,7 @@ public sealed class ErrorsAndRetriesTests
     [Fact]
     public async Task System_error_is_retried_with_a_fresh_signature_until_attempts_run_out()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.InternalServerError, """{"code":"SYSTEM_ERROR","message":"系统错误"}"""));
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
@@ -65,8 +65,8 @@ public sealed class ErrorsAndRetriesTests
     {
         var calls = 0;
         using var harness = new PayClientHarness(_ => ++calls == 1
-            ? Responses.Unsigned(HttpStatusCode.BadGateway, Encoding.UTF8.GetBytes("<html>502 Bad Gateway</html>"))
-            : Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""));
+            ? PayResponses.Unsigned(HttpStatusCode.BadGateway, Encoding.UTF8.GetBytes("<html>502 Bad Gateway</html>"))
+            : PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""));
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
 
@@ -78,7 +78,7 @@ public sealed class ErrorsAndRetriesTests
     public async Task Html_gateway_error_is_reported_with_its_status()
     {
         using var harness = new PayClientHarness(
-            _ => Responses.Unsigned(HttpStatusCode.ServiceUnavailable, Encoding.UTF8.GetBytes("<html>503</html>")),
+            _ => PayResponses.Unsigned(HttpStatusCode.ServiceUnavailable, Encoding.UTF8.GetBytes("<html>503</html>")),
             configure: options => options.MaximumAttempts = 1);
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
@@ -92,7 +92,7 @@ public sealed class ErrorsAndRetriesTests
     {
         using var harness = new PayClientHarness(_ =>
         {
-            var response = Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}""");
+            var response = PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}""");
             response.Content = new StringContent("""{"out_trade_no":"T1","trade_state":"SUCCESS"}""");
             return response;
         });
@@ -107,7 +107,7 @@ public sealed class ErrorsAndRetriesTests
     [Fact]
     public async Task Success_without_signature_headers_is_untrusted()
     {
-        using var harness = new PayClientHarness(_ => Responses.Unsigned(HttpStatusCode.OK, Encoding.UTF8.GetBytes("""{"trade_state":"SUCCESS"}""")));
+        using var harness = new PayClientHarness(_ => PayResponses.Unsigned(HttpStatusCode.OK, Encoding.UTF8.GetBytes("""{"trade_state":"SUCCESS"}""")));
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
 
@@ -117,7 +117,7 @@ public sealed class ErrorsAndRetriesTests
     [Fact]
     public async Task Stale_signed_response_is_untrusted()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now - 600, HttpStatusCode.OK, """{"trade_state":"SUCCESS"}"""));
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
@@ -128,7 +128,7 @@ public sealed class ErrorsAndRetriesTests
     [Fact]
     public async Task Signed_success_that_is_not_json_is_malformed()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, "<xml/>"));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, "<xml/>"));
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
 

@@ -17,7 +17,7 @@ public sealed class RefundRequestTests
     [Fact]
     public async Task Refund_create_is_sent_byte_exact_with_the_configured_refund_notify_url()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, Refund));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, Refund));
 
         var result = await harness.Client.CreateRefundAsync(new CreateRefundRequest
         {
@@ -55,7 +55,7 @@ public sealed class RefundRequestTests
     [Fact]
     public async Task Refund_query_is_a_signed_get_without_merchant_id()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, Refund));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, Refund));
 
         var result = await harness.Client.GetRefundByOutRefundNumberAsync(
             new GetRefundByOutRefundNumberRequest { OutRefundNumber = "R-2025@1" }, TestContext.Current.CancellationToken);

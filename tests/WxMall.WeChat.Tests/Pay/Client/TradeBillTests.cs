@@ -30,7 +30,7 @@ public sealed class TradeBillTests
     [Fact]
     public async Task Trade_bill_request_carries_date_type_and_compression_in_the_signed_query()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK,
             """{"hash_type":"SHA1","hash_value":"79bb0f45fc4c42234a918000b2668d689e2bde04","download_url":"https://api.mch.weixin.qq.com/v3/billdownload/file?token=xx"}"""));
 
@@ -49,7 +49,7 @@ public sealed class TradeBillTests
     public async Task Gzipped_bill_is_checked_against_its_hash_then_decompressed()
     {
         var file = Gzip(BillText);
-        using var harness = new PayClientHarness(_ => Responses.Unsigned(HttpStatusCode.OK, file));
+        using var harness = new PayClientHarness(_ => PayResponses.Unsigned(HttpStatusCode.OK, file));
 
         var result = await harness.Client.DownloadBillAsync(
             new DownloadBillRequest { DownloadUrl = "https://api.mch.weixin.qq.com/v3/billdownload/file?token=6XIv5TUPto7pByrTQKhd6kwvyKLG2uY2wMMR8cNXqaA_Cv_isgaUtBzp4QtiozLO", HashType = "SHA1", HashValue = Sha1(file) },
@@ -67,7 +67,7 @@ public sealed class TradeBillTests
     public async Task Plain_bill_is_accepted_when_its_hash_matches()
     {
         var file = Encoding.UTF8.GetBytes(BillText);
-        using var harness = new PayClientHarness(_ => Responses.Unsigned(HttpStatusCode.OK, file));
+        using var harness = new PayClientHarness(_ => PayResponses.Unsigned(HttpStatusCode.OK, file));
 
         var result = await harness.Client.DownloadBillAsync(
             new DownloadBillRequest { DownloadUrl = "https://api.mch.weixin.qq.com/v3/billdownload/file?token=t", HashType = "SHA1", HashValue = Sha1(file).ToUpperInvariant() },
@@ -81,7 +81,7 @@ public sealed class TradeBillTests
     public async Task Gzipped_bill_whose_hash_covers_the_uncompressed_text_is_tolerated()
     {
         var file = Gzip(BillText);
-        using var harness = new PayClientHarness(_ => Responses.Unsigned(HttpStatusCode.OK, file));
+        using var harness = new PayClientHarness(_ => PayResponses.Unsigned(HttpStatusCode.OK, file));
 
         var result = await harness.Client.DownloadBillAsync(
             new DownloadBillRequest { DownloadUrl = "https://api.mch.weixin.qq.com/v3/billdownload/file?token=t", HashType = "SHA1", HashValue = Sha1(Encoding.UTF8.GetBytes(BillText)) },
@@ -94,7 +94,7 @@ public sealed class TradeBillTests
     public async Task Truncated_bill_is_a_hash_mismatch()
     {
         var file = Encoding.UTF8.GetBytes(BillText);
-        using var harness = new PayClientHarness(_ => Responses.Unsigned(HttpStatusCode.OK, file[..^5]));
+        using var harness = new PayClientHarness(_ => PayResponses.Unsigned(HttpStatusCode.OK, file[..^5]));
 
         var result = await harness.Client.DownloadBillAsync(
             new DownloadBillRequest { DownloadUrl = "https://api.mch.weixin.qq.com/v3/billdownload/file?token=t", HashType = "SHA1", HashValue = Sha1(file) },
@@ -107,7 +107,7 @@ public sealed class TradeBillTests
     public async Task Corrupt_gzip_whose_hash_matches_is_reported_not_thrown()
     {
         byte[] file = [0x1F, 0x8B, 1, 2, 3, 4, 5];
-        using var harness = new PayClientHarness(_ => Responses.Unsigned(HttpStatusCode.OK, file));
+        using var harness = new PayClientHarness(_ => PayResponses.Unsigned(HttpStatusCode.OK, file));
 
         var result = await harness.Client.DownloadBillAsync(
             new DownloadBillRequest { DownloadUrl = "https://api.mch.weixin.qq.com/v3/billdownload/file?token=t", HashType = "SHA1", HashValue = Sha1(file) },

@@ -8,7 +8,7 @@ public sealed class TransactionRequestTests
 {
     private const string UserAgent = "WxMall.WeChat/1.0 (+https://github.com/wxmall)";
 
-    private static void AssertHeaders(RecordedRequest request, bool hasBody)
+    private static void AssertHeaders(PayRecordedRequest request, bool hasBody)
     {
         var expected = new List<string> { "Accept", "User-Agent", "Authorization", "Wechatpay-Serial" };
         if (hasBody)
@@ -31,7 +31,7 @@ public sealed class TransactionRequestTests
     [Fact]
     public async Task Jsapi_prepay_is_sent_byte_exact_and_its_verified_prepay_id_is_signed_for_the_client()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"prepay_id":"wx201410272009395522657a690389285100"}"""));
 
         var result = await harness.Client.CreateJsapiTransactionAsync(new CreateJsapiTransactionRequest
@@ -66,7 +66,7 @@ public sealed class TransactionRequestTests
     [Fact]
     public async Task Native_prepay_is_sent_byte_exact()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"code_url":"weixin://wxpay/bizpayurl?pr=JyC91EIz1"}"""));
 
         var result = await harness.Client.CreateNativeTransactionAsync(new CreateNativeTransactionRequest
@@ -96,7 +96,7 @@ public sealed class TransactionRequestTests
     [Fact]
     public async Task H5_prepay_carries_scene_info_with_payer_client_ip_and_h5_info()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK,
             """{"h5_url":"https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx2016121516420242444321ca0631331346&package=1405458241"}"""));
 
@@ -130,7 +130,7 @@ public sealed class TransactionRequestTests
             "promotion_detail":[],"success_time":"2018-06-08T10:34:56+08:00","trade_state":"SUCCESS","trade_state_desc":"支付成功",
             "trade_type":"JSAPI","transaction_id":"1217752501201407033233368018"}
             """;
-        using var harness = new PayClientHarness(_ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, transaction));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, transaction));
 
         var result = await harness.Client.GetTransactionByOutTradeNumberAsync(
             new GetTransactionByOutTradeNumberRequest { OutTradeNumber = "A|B*1" }, TestContext.Current.CancellationToken);
@@ -152,7 +152,7 @@ public sealed class TransactionRequestTests
     [Fact]
     public async Task Query_by_transaction_id_uses_the_id_path()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
             TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""));
 
         var result = await harness.Client.GetTransactionByIdAsync(
@@ -169,7 +169,7 @@ public sealed class TransactionRequestTests
     [Fact]
     public async Task Close_posts_the_merchant_id_and_accepts_a_signed_204()
     {
-        using var harness = new PayClientHarness(_ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.NoContent, string.Empty));
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.NoContent, string.Empty));
 
         var result = await harness.Client.CloseTransactionAsync(
             new CloseTransactionRequest { OutTradeNumber = "1217752501201407033233368018" }, TestContext.Current.CancellationToken);
@@ -188,7 +188,7 @@ public sealed class TransactionRequestTests
     public async Task Base_address_with_a_path_prefix_is_kept_and_signed()
     {
         using var harness = new PayClientHarness(
-            _ => Responses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""),
+            _ => PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""),
             configure: options => options.BaseAddress = new Uri("http://localhost:5080/wechat-pay/"));
 
         await harness.Client.GetTransactionByIdAsync(new GetTransactionByIdRequest { TransactionId = "42" }, TestContext.Current.CancellationToken);
@@ -201,7 +201,7 @@ public sealed class TransactionRequestTests
     public async Task Certificate_mode_sends_no_wechatpay_serial_header_unless_declared()
     {
         using var harness = new PayClientHarness(
-            _ => Responses.Signed(TestPlatform.Certificate, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""),
+            _ => PayResponses.Signed(TestPlatform.Certificate, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""),
             platform: TestPlatform.Certificate);
 
         var result = await harness.Client.GetTransactionByIdAsync(new GetTransactionByIdRequest { TransactionId = "42" }, TestContext.Current.CancellationToken);

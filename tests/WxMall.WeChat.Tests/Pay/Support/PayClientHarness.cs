@@ -24,7 +24,7 @@ internal sealed class PayClientHarness : IDisposable
     private int nonceCounter;
 
     public PayClientHarness(
-        Func<RecordedRequest, HttpResponseMessage>? respond = null,
+        Func<PayRecordedRequest, HttpResponseMessage>? respond = null,
         TestPlatform? platform = null,
         Action<WeChatPayOptions>? configure = null,
         string apiV3Key = ApiV3Key)
@@ -54,7 +54,7 @@ internal sealed class PayClientHarness : IDisposable
         configure?.Invoke(Options);
         Keys = WeChatPayKeyStore.FromOptions(Options);
         Clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now));
-        Handler = new RecordingHandler(respond ?? (_ => Responses.Signed(Platform, Now, HttpStatusCode.OK, "{}")));
+        Handler = new PayRecordingHandler(respond ?? (_ => PayResponses.Signed(Platform, Now, HttpStatusCode.OK, "{}")));
         Client = new WeChatPayClient(
             new HttpClient(Handler), Options, Keys, Clock, nonceFactory: () => "NONCE" + (++nonceCounter).ToString("D27", System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -67,11 +67,11 @@ internal sealed class PayClientHarness : IDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public RecordingHandler Handler { get; }
+    public PayRecordingHandler Handler { get; }
 
     public WeChatPayClient Client { get; }
 
-    public RecordedRequest SingleRequest => Assert.Single(Handler.Requests);
+    public PayRecordedRequest SingleRequest => Assert.Single(Handler.Requests);
 
     public static string ExpectedNonce(int number) => "NONCE" + number.ToString("D27", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -79,7 +79,7 @@ internal sealed class PayClientHarness : IDisposable
     /// Asserts the Authorization header is exactly what WeChat Pay expects for this request and that its
     /// signature verifies with the merchant certificate's public key.
     /// </summary>
-    public static void AssertSignedAuthorization(RecordedRequest request, int nonceNumber)
+    public static void AssertSignedAuthorization(PayRecordedRequest request, int nonceNumber)
     {
         var nonce = ExpectedNonce(nonceNumber);
         var message = PayRequestSignature.BuildMessage(request.Method, request.Uri.PathAndQuery, Now, nonce, request.Body ?? []);

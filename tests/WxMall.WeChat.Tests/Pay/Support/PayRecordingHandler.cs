@@ -4,9 +4,9 @@ using System.Text;
 namespace WxMall.WeChat.Tests.Pay.Support;
 
 /// <summary>Records every request exactly as the client built it and answers from a script.</summary>
-internal sealed class RecordingHandler(Func<RecordedRequest, HttpResponseMessage> respond) : HttpMessageHandler
+internal sealed class PayRecordingHandler(Func<PayRecordedRequest, HttpResponseMessage> respond) : HttpMessageHandler
 {
-    public List<RecordedRequest> Requests { get; } = [];
+    public List<PayRecordedRequest> Requests { get; } = [];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -15,18 +15,18 @@ internal sealed class RecordingHandler(Func<RecordedRequest, HttpResponseMessage
         var headers = request.Headers.NonValidated
             .Concat(request.Content?.Headers.NonValidated ?? default)
             .ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body);
+        var recorded = new PayRecordedRequest(request.Method.Method, request.RequestUri!, headers, body);
         Requests.Add(recorded);
         return respond(recorded);
     }
 }
 
-internal sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, byte[]? Body)
+internal sealed record PayRecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, byte[]? Body)
 {
     public string BodyText => Body is null ? string.Empty : Encoding.UTF8.GetString(Body);
 }
 
-internal static class Responses
+internal static class PayResponses
 {
     public static HttpResponseMessage Signed(TestPlatform platform, long timestamp, HttpStatusCode status, string body, string nonce = "RESPONSENONCE")
     {

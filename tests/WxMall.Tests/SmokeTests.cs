@@ -1,7 +1,0 @@
-namespace WxMall.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}

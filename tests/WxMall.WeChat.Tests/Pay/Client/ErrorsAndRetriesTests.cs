@@ -44,6 +44,56 @@ public sealed class ErrorsAndRetriesTests
     }
 
     [Fact]
+    public async Task Rate_limit_is_reported_as_transient_but_not_hot_retried()
+    {
+        using var harness = new PayClientHarness(_ => PayResponses.Signed(
+            TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.TooManyRequests, """{"code":"FREQUENCY_LIMITED","message":"频率超限"}"""));
+
+        var result = await harness.Client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
+
+        Assert.Single(harness.Handler.Requests);
+        Assert.True(result.Error!.IsTransient);
+    }
+
+    [Fact]
+    public async Task Retry_waits_a_jittered_back_off_on_the_injected_clock()
+    {
+        var calls = 0;
+        using var harness = new PayClientHarness(_ => ++calls == 1
+            ? PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.InternalServerError, """{"code":"SYSTEM_ERROR","message":"系统错误"}""")
+            : PayResponses.Signed(TestPlatform.PublicKey, PayClientHarness.Now, HttpStatusCode.OK, """{"out_trade_no":"T1","trade_state":"NOTPAY"}"""));
+        harness.Options.RetryBaseDelay = TimeSpan.FromSeconds(1);
+        var client = new WeChatPayClient(
+            new HttpClient(harness.Handler), harness.Options, harness.Keys, harness.Clock, nonceFactory: () => "N", jitter: new FixedJitter(0.75));
+
+        var pending = client.GetTransactionByOutTradeNumberAsync(Query, TestContext.Current.CancellationToken);
+        await WaitUntil(() => harness.Handler.Requests.Count == 1);
+        harness.Clock.Advance(TimeSpan.FromMilliseconds(1200));
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.Single(harness.Handler.Requests);
+        harness.Clock.Advance(TimeSpan.FromMilliseconds(100));
+        var result = await pending;
+
+        Assert.Equal(2, harness.Handler.Requests.Count);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 200 && !condition(); attempt++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+
+    private sealed class FixedJitter(double value) : Random
+    {
+        public override double NextDouble() => value;
+    }
+
+    [Fact]
     public async Task System_error_is_retried_with_a_fresh_signature_until_attempts_run_out()
     {
         using var harness = new PayClientHarness(_ => PayResponses.Signed(

@@ -12,9 +12,11 @@ namespace WxMall.WeChat.Tokens;
 /// </summary>
 public sealed class WeChatTokenService : IAccessTokenSource
 {
+    // Reads never call a factory (fetching happens under the lock) and never write the shared layer; an L2 hit
+    // may warm the local layer, whose staleness is bounded by the ExpiresAt check and the stale-token retry.
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
-        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
     private readonly HybridCache cache;

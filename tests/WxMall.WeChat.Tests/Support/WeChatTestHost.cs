@@ -33,7 +33,7 @@ internal sealed class WeChatTestHost : IDisposable
 
     public MiniProgramClient MiniProgram => Services.GetRequiredService<MiniProgramClient>();
 
-    public static WeChatTestHost Create(Action<WeChatOfficialAccountOptions>? configure = null, Action<WeChatMiniProgramOptions>? configureMiniProgram = null, TimeProvider? clockOverride = null)
+    public static WeChatTestHost Create(Action<WeChatOfficialAccountOptions>? configure = null, Action<WeChatMiniProgramOptions>? configureMiniProgram = null, TimeProvider? clockOverride = null, Action<IServiceCollection>? configureServices = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 18, 10, 0, 0, TimeSpan.FromHours(8)));
         var handler = new RecordingHandler();
@@ -57,6 +57,7 @@ internal sealed class WeChatTestHost : IDisposable
             configureMiniProgram?.Invoke(options);
         });
         services.ConfigureHttpClientDefaults(builder => builder.ConfigurePrimaryHttpMessageHandler(() => handler));
+        configureServices?.Invoke(services);
         return new WeChatTestHost(clock, handler, services.BuildServiceProvider());
     }
 

@@ -14,12 +14,14 @@ public static class StoreData
     /// The <paramref name="skip"/>-th SKU seeded with at least <paramref name="minimumStock"/> units. Chosen by seed stock,
     /// not current stock, so each test of a class keeps its own SKU whatever the others did first.
     /// </summary>
-    public static Task<(string Code, long PriceFen)> SkuWithStockAsync(this MallAppFactory app, int minimumStock, int skip = 0) =>
-        app.QueryAsync(db => db.StockMovements
+    public static async Task<(string Code, long PriceFen)> SkuWithStockAsync(this MallAppFactory app, int minimumStock, int skip = 0)
+    {
+        var sku = await app.QueryAsync(db => db.StockMovements
             .Where(m => m.Kind == StockMovementKind.Receive && m.Actor == "seed" && m.AvailableDelta >= minimumStock)
             .Join(db.Skus, m => m.SkuId, s => s.Id, (m, s) => new { s.Id, s.Code, s.PriceFen })
-            .OrderBy(x => x.Id).Skip(skip)
-            .Select(x => ValueTuple.Create(x.Code, x.PriceFen)).FirstAsync());
+            .OrderBy(x => x.Id).Skip(skip).FirstAsync());
+        return (sku.Code, sku.PriceFen);
+    }
 
     /// <summary>Sets a SKU's available stock exactly (test arrangement), keeping the ledger in step.</summary>
     public static async Task SetAvailableAsync(this MallAppFactory app, string skuCode, int available)

@@ -14,6 +14,7 @@ namespace WxMall.WeChat.Benchmarks;
 /// WeChat Pay v3 hot paths next to the bare .NET primitives they are built on (the ratio is our overhead),
 /// plus "key parsed per call" variants that show why keys are parsed once and cached.
 /// Run: dotnet run -c Release --project bench/WxMall.WeChat.Benchmarks -- --filter *PayBenchmarks*
+/// (add --inProcess when another benchmark run shares the machine: out-of-process runs share a build folder).
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]

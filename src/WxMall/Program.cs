@@ -10,6 +10,12 @@ using WxMall.Messaging;
 using WxMall.Operations;
 using WxMall.Ordering;
 
+if (args is ["wechat", ..])
+{
+    // Signature debugging for merchants: dotnet run --project src/WxMall -- wechat <command>
+    return await WxMall.WeChat.Tools.WeChatCommandLine.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebConventions();      // JSON, ProblemDetails, OpenAPI, health, limits

@@ -15,11 +15,19 @@ public sealed class MessagingOptions
     /// <summary>How often scheduled messages (order timeouts) are polled for.</summary>
     public TimeSpan ScheduledPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Back-off between the quick in-process retries of a failing handler.</summary>
-    public TimeSpan[] RetryCooldowns { get; set; } = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)];
+    // The binder appends configured array elements to initialised ones, so the defaults live apart from the settings.
+    private static readonly TimeSpan[] DefaultRetryCooldowns = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)];
+    private static readonly TimeSpan[] DefaultScheduledRetries = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
 
-    /// <summary>Back-off between the later, durable retries before a message becomes a dead letter.</summary>
-    public TimeSpan[] ScheduledRetries { get; set; } = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
+    /// <summary>Back-off between the quick in-process retries of a failing handler; empty means 100 ms, 500 ms.</summary>
+    public TimeSpan[] RetryCooldowns { get; set; } = [];
+
+    /// <summary>Back-off between the later, durable retries before a message becomes a dead letter; empty means 5 s, 30 s, 2 min.</summary>
+    public TimeSpan[] ScheduledRetries { get; set; } = [];
+
+    public TimeSpan[] EffectiveRetryCooldowns => RetryCooldowns.Length > 0 ? RetryCooldowns : DefaultRetryCooldowns;
+
+    public TimeSpan[] EffectiveScheduledRetries => ScheduledRetries.Length > 0 ? ScheduledRetries : DefaultScheduledRetries;
 }
 
 public static class MessagingModule
@@ -53,8 +61,8 @@ public static class MessagingModule
             options.Policies.UseDurableLocalQueues();
             options.Durability.ScheduledJobPollingTime = messaging.ScheduledPollingInterval;
             options.Policies.OnAnyException()
-                .RetryWithCooldown(messaging.RetryCooldowns)
-                .Then.ScheduleRetry(messaging.ScheduledRetries)
+                .RetryWithCooldown(messaging.EffectiveRetryCooldowns)
+                .Then.ScheduleRetry(messaging.EffectiveScheduledRetries)
                 .Then.MoveToErrorQueue();
         });
         return builder;

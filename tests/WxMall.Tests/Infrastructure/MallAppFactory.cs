@@ -48,6 +48,7 @@ public class MallAppFactory : WebApplicationFactory<Program>
             ["Messaging:ScheduledPollingInterval"] = "00:00:00.500",
             ["Messaging:RetryCooldowns:0"] = "00:00:00.050",
             ["Messaging:ScheduledRetries:0"] = "00:00:00.200",
+            ["Messaging:ScheduledRetries:1"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in Settings)

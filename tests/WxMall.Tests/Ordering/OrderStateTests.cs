@@ -1,0 +1,82 @@
+using WxMall.Ordering;
+
+namespace WxMall.Tests.Ordering;
+
+public sealed class OrderStateTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    private static Order NewOrder(long payable = 10_000) =>
+        new() { Number = "WX20261126180000123456", PayableFen = payable, PlacedAt = Now, PaymentDeadline = Now.AddMinutes(30) };
+
+    [Fact]
+    public void The_happy_path_runs_from_awaiting_payment_to_completed()
+    {
+        var order = NewOrder();
+
+        Assert.True(order.MarkPaid("4200001", 10_000, Now).Applied);
+        Assert.True(order.Ship("顺丰速运", "SF100", Now).Applied);
+        Assert.True(order.Complete(Now).Applied);
+        Assert.Equal(OrderStatus.Completed, order.Status);
+        Assert.Equal(3, order.Version);
+    }
+
+    [Fact]
+    public void A_payment_of_another_amount_is_refused()
+    {
+        var order = NewOrder();
+
+        var change = order.MarkPaid("4200001", 9_999, Now);
+
+        Assert.False(change.Applied);
+        Assert.Contains("不一致", change.Refusal, StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.AwaitingPayment, order.Status);
+    }
+
+    [Fact]
+    public void A_cancelled_order_can_be_neither_paid_nor_shipped()
+    {
+        var order = NewOrder();
+        order.Cancel("买家取消", Now);
+
+        Assert.False(order.MarkPaid("4200001", 10_000, Now).Applied);
+        Assert.False(order.Ship("顺丰速运", "SF100", Now).Applied);
+        Assert.False(order.Cancel("again", Now).Applied);
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+    }
+
+    [Fact]
+    public void Unpaid_orders_cannot_ship_and_paid_orders_cannot_be_cancelled()
+    {
+        var unpaid = NewOrder();
+        var paid = NewOrder();
+        paid.MarkPaid("4200001", 10_000, Now);
+
+        Assert.False(unpaid.Ship("顺丰速运", "SF100", Now).Applied);
+        Assert.False(paid.Cancel("买家取消", Now).Applied);
+    }
+
+    [Fact]
+    public void A_return_goes_through_refunding_to_refunded_and_cannot_refund_more_than_was_paid()
+    {
+        var order = NewOrder();
+        order.MarkPaid("4200001", 10_000, Now);
+
+        Assert.True(order.RequestReturn("屏幕有坏点").Applied);
+        Assert.True(order.StartRefund().Applied);
+        Assert.False(order.RecordRefund(10_001).Applied);
+        Assert.True(order.RecordRefund(10_000).Applied);
+        Assert.Equal((OrderStatus.Refunded, 10_000L), (order.Status, order.RefundedFen));
+        Assert.False(order.RequestReturn("again").Applied);
+    }
+
+    [Fact]
+    public void Order_numbers_are_valid_out_trade_numbers()
+    {
+        var numbers = Enumerable.Range(0, 1000).Select(_ => OrderNumbers.Next(Now)).ToList();
+
+        Assert.All(numbers, number => Assert.True(OrderNumbers.IsValid(number), number));
+        Assert.All(numbers, number => Assert.StartsWith("WX20261126180000", number, StringComparison.Ordinal));
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WxMall.WeChatEmulator.Accounts;
+using WxMall.WeChatEmulator.Control;
+using WxMall.WeChatEmulator.MiniProgram;
+using WxMall.WeChatEmulator.OAuth;
+using WxMall.WeChatEmulator.OfficialAccount;
+using WxMall.WeChatEmulator.Pay;
+using WxMall.WeChatEmulator.Phone;
+using WxMall.WeChatEmulator.Push;
+
+namespace WxMall.WeChatEmulator.Hosting;
+
+public static class EmulatorServiceCollectionExtensions
+{
+    /// <summary>Registers the emulator's state (accounts, keys, users, tokens, orders, pushes) as singletons.</summary>
+    public static IServiceCollection AddWeChatEmulator(this IServiceCollection services, EmulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(provider => EmulatorKeys.LoadOrCreate(options, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AppRegistry>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<QuotaLedger>();
+        services.AddSingleton<FaultBook>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<AccessTokenGuard>();
+        services.AddSingleton<JsApiTickets>();
+        services.AddSingleton<OfficialAccountState>();
+        services.AddSingleton<OAuthGrants>();
+        services.AddSingleton<MiniProgramState>();
+        services.AddSingleton<PayLedger>();
+        services.AddSingleton<PayResponseSigner>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<PayerActions>();
+        services.AddSingleton<UserActions>();
+        services.AddSingleton<MessagePusher>();
+        services.AddHttpClient(NotificationDispatcher.HttpClientName);
+        services.AddHttpClient(MessagePusher.HttpClientName);
+        return services;
+    }
+
+    /// <summary>Maps every WeChat path the emulator serves, the control API and the phone page.</summary>
+    public static IEndpointRouteBuilder MapWeChatEmulator(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapTokens();
+        routes.MapMenus();
+        routes.MapMessageSending();
+        routes.MapQrCodes();
+        routes.MapShortKeys();
+        routes.MapUsers();
+        routes.MapTags();
+        routes.MapOAuth();
+        routes.MapMiniProgram();
+        routes.MapPay();
+        routes.MapControl();
+        routes.MapPhone();
+        return routes;
+    }
+
+    /// <summary>Adds the fault-injection middleware; call before the endpoints run.</summary>
+    public static IApplicationBuilder UseWeChatEmulatorFaults(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseMiddleware<FaultMiddleware>();
+    }
+}

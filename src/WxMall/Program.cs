@@ -4,6 +4,7 @@ using WxMall.Catalog;
 using WxMall.Compliance;
 using WxMall.Data;
 using WxMall.Identity;
+using WxMall.Infrastructure.Redis;
 using WxMall.Inventory;
 using WxMall.Members;
 using WxMall.Messaging;
@@ -22,6 +23,7 @@ builder.AddWebConventions();      // JSON, ProblemDetails, OpenAPI, health, limi
 builder.AddData();                // MallDb on SQLite or PostgreSQL
 builder.AddMessaging();           // Wolverine: outbox, durable queues, schedules, dead letters
 builder.AddCompliance();          // personal data encryption
+builder.AddDistributedCacheAndLocks(); // HybridCache; Redis L2 and distributed locks when configured
 builder.AddAuth();                // member and staff cookies, roles
 builder.AddCatalog();
 builder.AddInventory();

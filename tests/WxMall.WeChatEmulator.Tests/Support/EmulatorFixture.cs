@@ -35,6 +35,16 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public Uri NotifyUrl => new(Store.BaseAddress, "pay/notify");
 
+    private TimeProvider? emulatorTime;
+
+    /// <summary>A fixture whose emulator reads the given clock (the clients keep the system clock).</summary>
+    public static async Task<EmulatorFixture> StartAsync(TimeProvider emulatorTime)
+    {
+        var fixture = new EmulatorFixture { emulatorTime = emulatorTime };
+        await fixture.InitializeAsync();
+        return fixture;
+    }
+
     public async ValueTask InitializeAsync()
     {
         Store = await StoreReceiver.StartAsync();
@@ -45,7 +55,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             TimeScale = 0.0002,
         };
         options.OfficialAccount.MessageUrl = new Uri(Store.BaseAddress, "wechat/message").AbsoluteUri;
-        Emulator = await EmulatorHost.StartAsync(options, configureLogging: logging => logging.ClearProviders());
+        Emulator = await EmulatorHost.StartAsync(options, emulatorTime, configureLogging: logging => logging.ClearProviders());
         Http.BaseAddress = Emulator.BaseAddress;
 
         var baseUrl = Emulator.BaseAddress.AbsoluteUri.TrimEnd('/');

@@ -49,6 +49,11 @@ public sealed class StoreReceiver : IAsyncDisposable
         {
             var request = await ReceivedRequest.ReadAsync(context.Request);
             receiver!.PayNotifications.Enqueue(request);
+            if (request.Headers.GetValueOrDefault("Wechatpay-Signature", string.Empty).StartsWith("WECHATPAY/SIGNTEST/", StringComparison.Ordinal))
+            {
+                return Results.Json(new { code = "FAIL", message = "签名验证失败" }, statusCode: 401);
+            }
+
             var status = receiver.NotificationStatuses.TryDequeue(out var next) ? next : 200;
             return status == 200 ? Results.Ok() : Results.Json(new { code = "FAIL", message = "失败" }, statusCode: status);
         });

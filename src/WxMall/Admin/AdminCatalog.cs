@@ -20,7 +20,9 @@ public sealed record PriceRequest(long PriceFen, long? ListPriceFen);
 
 public sealed record StockChangeRequest(int Delta, string? Kind, string? Reason);
 
-public sealed record StockView(string Sku, int Available, int Reserved, int Sold, IReadOnlyList<StockMovementView> RecentMovements);
+/// <summary>Stock counters of a SKU with the sum of its ledger; <c>LedgerMatches</c> is false when they disagree.</summary>
+public sealed record StockView(
+    string Sku, int Available, int Reserved, int Sold, bool LedgerMatches, int MovementCount, IReadOnlyList<StockMovementView> RecentMovements);
 
 public sealed record StockMovementView(string Kind, int AvailableDelta, int ReservedDelta, int SoldDelta, string? OrderNumber, string Reason, string Actor, DateTimeOffset At);
 
@@ -200,6 +202,11 @@ public static class AdminCatalog
         var movements = await db.StockMovements.AsNoTracking().Where(m => m.SkuId == sku.Id).OrderByDescending(m => m.Id).Take(50)
             .Select(m => new StockMovementView(m.Kind.ToString(), m.AvailableDelta, m.ReservedDelta, m.SoldDelta, m.OrderNumber, m.Reason, m.Actor, m.At))
             .ToListAsync(cancellationToken);
-        return new StockView(code, sku.Available, sku.Reserved, sku.Sold, movements);
+        var ledger = await db.StockMovements.AsNoTracking().Where(m => m.SkuId == sku.Id)
+            .GroupBy(m => m.SkuId)
+            .Select(g => new { Available = g.Sum(m => m.AvailableDelta), Reserved = g.Sum(m => m.ReservedDelta), Sold = g.Sum(m => m.SoldDelta), Count = g.Count() })
+            .FirstAsync(cancellationToken);
+        var matches = ledger.Available == sku.Available && ledger.Reserved == sku.Reserved && ledger.Sold == sku.Sold;
+        return new StockView(code, sku.Available, sku.Reserved, sku.Sold, matches, ledger.Count, movements);
     }
 }

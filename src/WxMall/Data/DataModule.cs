@@ -14,10 +14,13 @@ public static class DataModule
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString));
+                var pragmas = new SqlitePragmas(options.SqliteSynchronous is "FULL" or "Full" or "full" ? "FULL" : "NORMAL");
+                builder.Services.AddDbContext<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(pragmas));
+                builder.Services.AddSingleton<IWriteGate, SingleWriterGate>();
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.Services.AddDbContext<MallDb, PostgreSqlMallDb>(db => db.UseNpgsql(options.ConnectionString));
+                builder.Services.AddSingleton<IWriteGate, OpenWriteGate>();
                 break;
         }
 

@@ -19,4 +19,7 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
 
     public bool SeedOnStartup { get; set; } = true;
+
+    /// <summary>SQLite only: NORMAL (default; safe in WAL mode against a crash of the store) or FULL (fsync every commit).</summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
 }

@@ -21,13 +21,14 @@ public enum CancelOutcome
 /// Cancels an unpaid order — asked by the shopper, or by the payment timeout — releasing its stock and
 /// returning its points in the same transaction as the state change.
 /// </summary>
-public sealed class CancelOrder(IDbContextOutbox<MallDb> outbox, StockService stock, TimeProvider clock)
+public sealed class CancelOrder(IDbContextOutbox<MallDb> outbox, StockService stock, IWriteGate writeGate, TimeProvider clock)
 {
     private readonly MallDb db = outbox.DbContext;
 
     public async Task<(CancelOutcome Outcome, string? Refusal)> HandleAsync(
         string orderNumber, long? memberId, string reason, string actor, bool onlyWhenDue, CancellationToken cancellationToken)
     {
+        await using var writer = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.Orders.Include(o => o.Lines)
             .FirstOrDefaultAsync(o => o.Number == orderNumber && (memberId == null || o.MemberId == memberId), cancellationToken);

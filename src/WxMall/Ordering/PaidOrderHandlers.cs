@@ -9,13 +9,14 @@ namespace WxMall.Ordering;
 /// <summary>Reserved stock becomes sold once an order is paid. Runs at least once; the ledger shows whether it already ran.</summary>
 public static class CommitStockOnPaymentHandler
 {
-    public static async Task Handle(OrderPaid message, MallDb db, StockService stock, CancellationToken cancellationToken)
+    public static async Task Handle(OrderPaid message, MallDb db, StockService stock, IWriteGate writeGate, CancellationToken cancellationToken)
     {
         if (await db.StockMovements.AnyAsync(m => m.OrderNumber == message.OrderNumber && m.Kind == StockMovementKind.Commit, cancellationToken))
         {
             return;
         }
 
+        await using var writer = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var lines = await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.Number == message.OrderNumber))
             .Select(l => new { l.SkuId, l.Quantity }).ToListAsync(cancellationToken);
@@ -37,7 +38,7 @@ public static class CommitStockOnPaymentHandler
 /// <summary>Points and member level for a paid order, awarded once per order.</summary>
 public static class AwardPointsOnPaymentHandler
 {
-    public static async Task Handle(OrderPaid message, MallDb db, IOptions<PointsOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task Handle(OrderPaid message, MallDb db, IOptions<PointsOptions> options, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await db.PointsEntries.AnyAsync(p => p.OrderNumber == message.OrderNumber && p.Reason == PointsReasons.EarnedOnPayment, cancellationToken))
         {
@@ -45,6 +46,7 @@ public static class AwardPointsOnPaymentHandler
         }
 
         var earned = options.Value.EarnedFor(message.PaidFen);
+        await using var writer = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Members.Where(m => m.Id == message.MemberId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.PointsBalance, m => m.PointsBalance + earned)

@@ -37,7 +37,7 @@ public abstract record PlaceOrderOutcome
 /// its events in one transaction, and schedules the payment timeout. Any refusal leaves nothing behind.
 /// </summary>
 public sealed class PlaceOrder(
-    IDbContextOutbox<MallDb> outbox, StockService stock, PersonalDataProtector protector, TimeProvider clock,
+    IDbContextOutbox<MallDb> outbox, StockService stock, IWriteGate writeGate, PersonalDataProtector protector, TimeProvider clock,
     IOptions<OrderOptions> orderOptions, IOptions<PointsOptions> pointsOptions)
 {
     private readonly MallDb db = outbox.DbContext;
@@ -111,43 +111,61 @@ public sealed class PlaceOrder(
             Lines = lines,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var line in lines)
+        await using (var writer = await writeGate.EnterAsync(cancellationToken))
         {
-            if (!await stock.TryReserveAsync(line.SkuId, line.Quantity, number, $"member:{memberId}", cancellationToken))
+            if (await TryWriteAsync(order, request.UsePoints, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        // The events are in the database with the order; handing them to the local queues can wait for the gate to open.
+        await outbox.FlushOutgoingMessagesAsync();
+        if (request.RemoveFromCart)
+        {
+            await CartModule.CartLinesOf(db, ShoppingCart.ForMember(memberId), codes).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return new PlaceOrderOutcome.Placed(await OrderViews.ToViewAsync(db, protector, order, cancellationToken));
+    }
+
+    /// <summary>The one transaction: reserve every line, take the points, insert the order and its events. Null when written.</summary>
+    private async Task<PlaceOrderOutcome?> TryWriteAsync(Order order, long usePoints, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var line in order.Lines)
+        {
+            if (!await stock.TryReserveAsync(line.SkuId, line.Quantity, order.Number, $"member:{order.MemberId}", cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 var available = await db.Stock.Where(s => s.SkuId == line.SkuId).Select(s => s.Available).FirstOrDefaultAsync(cancellationToken);
-                return new PlaceOrderOutcome.OutOfStock(skus.First(s => s.Id == line.SkuId).Code, line.Quantity, available);
+                var code = await db.Skus.Where(s => s.Id == line.SkuId).Select(s => s.Code).FirstAsync(cancellationToken);
+                return new PlaceOrderOutcome.OutOfStock(code, line.Quantity, available);
             }
         }
 
-        if (request.UsePoints > 0 && !await TrySpendPointsAsync(memberId, number, request.UsePoints, now, cancellationToken))
+        if (usePoints > 0 && !await TrySpendPointsAsync(order.MemberId, order.Number, usePoints, order.PlacedAt, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new PlaceOrderOutcome.Refused("积分余额不足，请减少使用的积分");
         }
 
-        if (request.RemoveFromCart)
-        {
-            await CartModule.CartLinesOf(db, ShoppingCart.ForMember(memberId), codes).ExecuteDeleteAsync(cancellationToken);
-        }
-
         db.Orders.Add(order);
-        await outbox.PublishAsync(new OrderPlaced(number, memberId, order.PayableFen, order.PaymentDeadline));
-        await outbox.ScheduleAsync(new CancelUnpaidOrder(number), order.PaymentDeadline);
+        await outbox.PublishAsync(new OrderPlaced(order.Number, order.MemberId, order.PayableFen, order.PaymentDeadline));
+        await outbox.ScheduleAsync(new CancelUnpaidOrder(order.Number), order.PaymentDeadline);
         try
         {
-            await outbox.SaveChangesAndFlushMessagesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (idempotencyKey is not null)
+        catch (DbUpdateException) when (order.IdempotencyKey is not null)
         {
             // A concurrent request with the same key won the race: answer with its order.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            if (await ExistingAsync(memberId, idempotencyKey, cancellationToken) is { } winner)
+            if (await ExistingAsync(order.MemberId, order.IdempotencyKey, cancellationToken) is { } winner)
             {
                 return new PlaceOrderOutcome.AlreadyPlaced(winner);
             }
@@ -155,7 +173,7 @@ public sealed class PlaceOrder(
             throw;
         }
 
-        return new PlaceOrderOutcome.Placed(await OrderViews.ToViewAsync(db, protector, order, cancellationToken));
+        return null;
     }
 
     private async Task<bool> TrySpendPointsAsync(long memberId, string orderNumber, long amount, DateTimeOffset now, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public enum PaymentOutcome
 /// Marks an order paid and writes <see cref="OrderPaid"/> to the outbox in the same transaction. Stock commit and
 /// points happen in the handlers of that event. Idempotent: a repeated notification changes nothing.
 /// </summary>
-public sealed class RecordPayment(IDbContextOutbox<MallDb> outbox)
+public sealed class RecordPayment(IDbContextOutbox<MallDb> outbox, IWriteGate writeGate)
 {
     private readonly MallDb db = outbox.DbContext;
 
@@ -47,6 +47,7 @@ public sealed class RecordPayment(IDbContextOutbox<MallDb> outbox)
     private async Task<(PaymentOutcome, string?)> TryOnceAsync(
         string orderNumber, string transactionId, long amountFen, DateTimeOffset paidAt, CancellationToken cancellationToken)
     {
+        await using var writer = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.Orders.FirstOrDefaultAsync(o => o.Number == orderNumber, cancellationToken);
         if (order is null)

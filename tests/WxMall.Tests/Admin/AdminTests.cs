@@ -79,6 +79,7 @@ public sealed class AdminTests(MallAppFactory app) : IClassFixture<MallAppFactor
 
         var view = (await received.Content.ReadFromJsonAsync<StockView>(Shopper.Json))!;
         Assert.Equal(before.Available + 25, view.Available);
+        Assert.True(view.LedgerMatches);
         Assert.Equal("供应商到货", view.RecentMovements[0].Reason);
         await tooMuch.ProblemAsync(HttpStatusCode.Conflict);
         await noReason.ProblemAsync(HttpStatusCode.BadRequest);

@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace WxMall.Data;
+
+/// <summary>
+/// Per-connection SQLite settings. In WAL mode <c>synchronous=NORMAL</c> skips the fsync on every commit: a crash of
+/// the store loses nothing, a power cut may lose the last commits but never corrupts the file. FULL (configurable)
+/// fsyncs each commit and caps a single writer at a few hundred commits a second on ordinary disks.
+/// </summary>
+public sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
+{
+    private readonly string pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ApplyAsync(connection, cancellationToken);
+
+    private void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    private async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -36,21 +36,22 @@ public sealed class PersonalDataProtector
         lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "wxmall personal data lookup"u8.ToArray());
     }
 
-    public static PersonalDataProtector FromOptions(PersonalDataOptions options)
+    public static PersonalDataProtector FromOptions(PersonalDataOptions options, string contentRoot)
     {
+        var keyFile = Path.GetFullPath(options.KeyFile, contentRoot);
         if (!string.IsNullOrWhiteSpace(options.Key))
         {
             return new PersonalDataProtector(Convert.FromBase64String(options.Key));
         }
 
-        if (File.Exists(options.KeyFile))
+        if (File.Exists(keyFile))
         {
-            return new PersonalDataProtector(Convert.FromBase64String(File.ReadAllText(options.KeyFile).Trim()));
+            return new PersonalDataProtector(Convert.FromBase64String(File.ReadAllText(keyFile).Trim()));
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.KeyFile))!);
-        File.WriteAllText(options.KeyFile, Convert.ToBase64String(key));
+        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+        File.WriteAllText(keyFile, Convert.ToBase64String(key));
         return new PersonalDataProtector(key);
     }
 

@@ -9,7 +9,7 @@ public static class DataModule
     /// <summary>One <see cref="MallDb"/>, on SQLite by default or PostgreSQL when configured.</summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        var options = ReadOptions(builder.Configuration);
+        var options = ReadOptions(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
         switch (options.Provider)
         {
@@ -28,12 +28,13 @@ public static class DataModule
         return builder;
     }
 
-    public static DatabaseOptions ReadOptions(IConfiguration configuration)
+    /// <summary>Reads the database settings; a relative SQLite path is taken from the content root, not the current folder.</summary>
+    public static DatabaseOptions ReadOptions(IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            options.ConnectionString = NormaliseSqlite(options.ConnectionString);
+            options.ConnectionString = NormaliseSqlite(options.ConnectionString, contentRoot);
         }
         else if (string.IsNullOrWhiteSpace(options.ConnectionString) || options.ConnectionString.Contains("Data Source=data/", StringComparison.Ordinal))
         {
@@ -50,14 +51,15 @@ public static class DataModule
     }
 
     /// <summary>Accepts a bare file path or a connection string; creates the folder; waits on a busy writer instead of failing.</summary>
-    private static string NormaliseSqlite(string value)
+    private static string NormaliseSqlite(string value, string contentRoot)
     {
         var connection = value.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(value)
             : new SqliteConnectionStringBuilder { DataSource = value };
         if (connection.DataSource is { Length: > 0 } path && path != ":memory:")
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            connection.DataSource = Path.GetFullPath(path, contentRoot);
+            var folder = Path.GetDirectoryName(connection.DataSource);
             if (folder is not null)
             {
                 Directory.CreateDirectory(folder);

@@ -38,7 +38,7 @@ public static class MessagingModule
     /// </summary>
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder)
     {
-        var database = DataModule.ReadOptions(builder.Configuration);
+        var database = DataModule.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath);
         var messaging = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Host.UseWolverine(options =>
         {

@@ -74,6 +74,7 @@ internal static class ControlEndpoints
         control.MapPost("/users/{user}/miniprogram/phone-code", (string user, UserDirectory users, MiniProgramState state) =>
             users.Find(user) is { } found ? Results.Json(new { code = state.IssuePhoneCode(found) }) : UnknownUser(user));
 
+        control.MapGet("/menu", (OfficialAccountState state) => Results.Json(state.MenuButtons ?? []));
         control.MapGet("/pushes", (MessagePusher pusher) => Results.Json(pusher.Records()));
 
         control.MapPost("/pay/pay", (PayRequest request, PayerActions payer) =>

@@ -19,6 +19,9 @@ public static class EmulatorHost
         CancellationToken cancellationToken = default)
     {
         var app = Build(options, timeProvider, configureLogging, []);
+
+        // Keys are generated (and saved under the data folder) at start, not at the first Pay call.
+        app.Services.GetRequiredService<EmulatorKeys>();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningEmulator(app, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/') + "/"));
@@ -34,6 +37,7 @@ public static class EmulatorHost
             ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (configureLogging is not null)
         {
             configureLogging(builder.Logging);

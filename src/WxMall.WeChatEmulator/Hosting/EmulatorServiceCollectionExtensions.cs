@@ -60,6 +60,7 @@ public static class EmulatorServiceCollectionExtensions
         routes.MapPay();
         routes.MapControl();
         routes.MapPhone();
+        routes.MapJsSdk();
         return routes;
     }
 

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using WxMall.WeChat.Crypto;
+using WxMall.WeChat.OfficialAccount;
+using WxMall.WeChat.Pay.Transactions;
+using WxMall.WeChatEmulator.Tests.Support;
+
+namespace WxMall.WeChatEmulator.Tests.Phone;
+
+public sealed class PhoneTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    [Fact]
+    public async Task The_phone_page_and_the_js_sdk_script_are_served()
+    {
+        var page = await fixture.Http.GetStringAsync("/");
+        Assert.Contains("微信模拟器", page, StringComparison.Ordinal);
+        var script = await fixture.Http.GetStringAsync("open/js/jweixin-1.6.0.js");
+        Assert.Contains("getBrandWCPayRequest", script, StringComparison.Ordinal);
+        Assert.Contains("chooseWXPay", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Js_sdk_config_checks_the_signature_against_the_live_ticket()
+    {
+        var ticket = await fixture.OfficialAccount.GetJsApiTicketAsync(new GetJsApiTicketRequest());
+        var url = "http://localhost:5000/checkout?id=1";
+        var signature = JsSdkSignature.Compute(ticket.Value!.Ticket, "Wm3WZYTPz0wzccnW", "1414587457", url);
+        Assert.Equal("config:ok", await ConfigAsync(signature, url));
+        Assert.Equal("config:invalid signature", await ConfigAsync(signature, url + "&changed=1"));
+    }
+
+    [Fact]
+    public async Task Payment_sheet_pays_only_with_a_valid_pay_sign()
+    {
+        var user = fixture.NewUser();
+        var prepay = await fixture.Pay.CreateJsapiTransactionAsync(new CreateJsapiTransactionRequest
+        {
+            Description = "机械键盘",
+            OutTradeNumber = "KB" + Guid.NewGuid().ToString("N")[..16],
+            Amount = new PrepayAmount { TotalFen = 39_900 },
+            Payer = new PrepayPayer { OpenId = user.OfficialAccountOpenId },
+        });
+        var parameters = fixture.Pay.CreateClientPaymentParameters(prepay.Value!.PrepayId);
+        var body = new { appId = parameters.AppId, timeStamp = parameters.TimeStamp, nonceStr = parameters.NonceString, package = parameters.Package, signType = "RSA", paySign = parameters.PaySign, user = user.UserId };
+
+        Assert.Equal("get_brand_wcpay_request:fail", await PayAsync(body with { paySign = Convert.ToBase64String(new byte[256]) }));
+        Assert.Equal("get_brand_wcpay_request:ok", await PayAsync(body));
+        var order = fixture.Emulator.Services.GetRequiredService<WxMall.WeChatEmulator.Pay.PayLedger>().Find(prepay.Value.PrepayId)!;
+        Assert.Equal("SUCCESS", order.State);
+    }
+
+    private async Task<string> ConfigAsync(string signature, string url)
+    {
+        using var response = await fixture.Http.PostAsJsonAsync("emulator/jssdk/config", new { appId = fixture.Options.OfficialAccount.AppId, timestamp = "1414587457", nonceStr = "Wm3WZYTPz0wzccnW", signature, url });
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("errMsg").GetString()!;
+    }
+
+    private async Task<string> PayAsync(object body)
+    {
+        using var response = await fixture.Http.PostAsJsonAsync("emulator/jssdk/pay", body);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("errMsg").GetString()!;
+    }
+}

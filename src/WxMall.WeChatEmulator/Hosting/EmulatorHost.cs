@@ -16,9 +16,10 @@ public static class EmulatorHost
         EmulatorOptions options,
         TimeProvider? timeProvider = null,
         Action<ILoggingBuilder>? configureLogging = null,
+        EmulatorKeys? keys = null,
         CancellationToken cancellationToken = default)
     {
-        var app = Build(options, timeProvider, configureLogging, []);
+        var app = Build(options, timeProvider, configureLogging, keys);
 
         // Keys are generated (and saved under the data folder) at start, not at the first Pay call.
         app.Services.GetRequiredService<EmulatorKeys>();
@@ -27,12 +28,11 @@ public static class EmulatorHost
         return new RunningEmulator(app, new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/') + "/"));
     }
 
-    internal static WebApplication Build(EmulatorOptions options, TimeProvider? timeProvider, Action<ILoggingBuilder>? configureLogging, string[] arguments)
+    internal static WebApplication Build(EmulatorOptions options, TimeProvider? timeProvider, Action<ILoggingBuilder>? configureLogging, EmulatorKeys? keys)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            Args = arguments,
             EnvironmentName = Environments.Production,
             ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
         });
@@ -48,7 +48,7 @@ public static class EmulatorHost
             builder.Services.AddSingleton(timeProvider);
         }
 
-        builder.Services.AddWeChatEmulator(options);
+        builder.Services.AddWeChatEmulator(options, keys);
         var app = builder.Build();
         app.UseWeChatEmulatorFaults();
         app.MapWeChatEmulator();

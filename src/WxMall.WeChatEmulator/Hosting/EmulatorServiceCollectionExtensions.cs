@@ -16,13 +16,24 @@ namespace WxMall.WeChatEmulator.Hosting;
 public static class EmulatorServiceCollectionExtensions
 {
     /// <summary>Registers the emulator's state (accounts, keys, users, tokens, orders, pushes) as singletons.</summary>
-    public static IServiceCollection AddWeChatEmulator(this IServiceCollection services, EmulatorOptions options)
+    /// <param name="services">The emulator's own service collection.</param>
+    /// <param name="options">Accounts, port, data folder, time scale.</param>
+    /// <param name="keys">Keys already loaded by the host (see <see cref="EmulatorCredentials"/>); generated or loaded from the data folder when null.</param>
+    public static IServiceCollection AddWeChatEmulator(this IServiceCollection services, EmulatorOptions options, EmulatorKeys? keys = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(provider => EmulatorKeys.LoadOrCreate(options, provider.GetRequiredService<TimeProvider>()));
+        if (keys is null)
+        {
+            services.AddSingleton(provider => EmulatorKeys.LoadOrCreate(options, provider.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddSingleton(keys);
+        }
+
         services.AddSingleton<AppRegistry>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<QuotaLedger>();

@@ -72,6 +72,7 @@ public static class EmulatorServiceCollectionExtensions
         routes.MapControl();
         routes.MapPhone();
         routes.MapJsSdk();
+        routes.MapH5Pay();
         return routes;
     }
 

@@ -50,6 +50,25 @@ public sealed class PhoneTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal("SUCCESS", order.State);
     }
 
+    [Fact]
+    public async Task H5_prepay_checks_the_scene_and_its_h5_url_opens_the_payment_page()
+    {
+        var request = new CreateH5TransactionRequest
+        {
+            Description = "鼠标",
+            OutTradeNumber = "MS" + Guid.NewGuid().ToString("N")[..16],
+            Amount = new PrepayAmount { TotalFen = 19_900 },
+            SceneInfo = new PrepaySceneInfo { PayerClientIp = "127.0.0.1", H5Info = new PrepayH5Info { Type = "Wap" } },
+        };
+        var h5 = await fixture.Pay.CreateH5TransactionAsync(request);
+        Assert.True(h5.IsSuccess, h5.Error?.ToString());
+        var page = await fixture.Http.GetStringAsync(new Uri(h5.Value!.H5Url + "&redirect_url=" + Uri.EscapeDataString("http://localhost:5000/done")));
+        Assert.Contains("￥199.00", page, StringComparison.Ordinal);
+
+        var withoutScene = await fixture.Pay.CreateH5TransactionAsync(request with { OutTradeNumber = "MS" + Guid.NewGuid().ToString("N")[..16], SceneInfo = new PrepaySceneInfo { PayerClientIp = "127.0.0.1" } });
+        Assert.Equal("PARAM_ERROR", withoutScene.Error!.Code);
+    }
+
     private async Task<string> ConfigAsync(string signature, string url)
     {
         using var response = await fixture.Http.PostAsJsonAsync("emulator/jssdk/config", new { appId = fixture.Options.OfficialAccount.AppId, timestamp = "1414587457", nonceStr = "Wm3WZYTPz0wzccnW", signature, url });

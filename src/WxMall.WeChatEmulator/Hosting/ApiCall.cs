@@ -36,6 +36,24 @@ internal static class ApiCall
             return error;
         }
 
+        if (RequiredKind(context.Request.Path.Value ?? string.Empty) is { } kind && kind != app.Kind)
+        {
+            return WeChatReply.Error(48001, "api unauthorized");
+        }
+
         return context.RequestServices.GetRequiredService<QuotaLedger>().TryConsume(app.AppId, quota) ? null : WeChatReply.QuotaReached();
+    }
+
+    // Mini-program APIs refuse an official-account token and the other way round (48001), as WeChat does.
+    private static AppKind? RequiredKind(string path)
+    {
+        if (path.StartsWith("/wxa/", StringComparison.Ordinal) || path.StartsWith("/cgi-bin/message/subscribe/", StringComparison.Ordinal))
+        {
+            return AppKind.MiniProgram;
+        }
+
+        return path.StartsWith("/cgi-bin/clear_quota", StringComparison.Ordinal) || path.StartsWith("/cgi-bin/ticket/", StringComparison.Ordinal)
+            ? null
+            : AppKind.OfficialAccount;
     }
 }

@@ -66,6 +66,15 @@ public sealed class AccessTokenTests(EmulatorFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task A_mini_program_token_cannot_call_official_account_apis()
+    {
+        var app = fixture.Options.MiniProgram;
+        using var response = await fixture.Http.PostAsJsonAsync("cgi-bin/stable_token", new { grant_type = "client_credential", appid = app.AppId, secret = app.AppSecret });
+        using var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(48001, await ErrorCodeAsync("cgi-bin/menu/get?access_token=" + token.RootElement.GetProperty("access_token").GetString()));
+    }
+
+    [Fact]
     public async Task Daily_quota_answers_45009()
     {
         var app = fixture.Options.MiniProgram;

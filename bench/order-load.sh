@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-port=${WXMALL_BENCH_PORT:-5199}
+port=${WXMALL_BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 trap 'kill "$store" 2>/dev/null || true; wait "$store" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build -c Release --nologo -v q "$root/src/WxMall" >/dev/null
@@ -16,7 +16,7 @@ dotnet build -c Release --nologo -v q "$root/bench/WxMall.LoadTest" >/dev/null
   PersonalData__KeyFile="$work/personal-data.key" \
   Admin__InitialAdmin__Password=bench-admin-password \
   Logging__LogLevel__Default=Warning \
-  exec dotnet "$root/src/WxMall/bin/Release/net10.0/WxMall.dll" --urls "http://127.0.0.1:$port" ) > "$work/store.log" 2>&1 &
+  exec dotnet "$root/src/WxMall/bin/Release/net10.0/WxMall.dll" --urls "http://127.0.0.1:$port" ) > "${WXMALL_BENCH_LOG:-$work/store.log}" 2>&1 &
 store=$!
 
 for _ in $(seq 1 120); do

@@ -5,6 +5,7 @@ using WxMall.Compliance;
 using WxMall.Data;
 using WxMall.Identity;
 using WxMall.Infrastructure.Redis;
+using WxMall.Integrations;
 using WxMall.Inventory;
 using WxMall.Members;
 using WxMall.Messaging;
@@ -25,6 +26,7 @@ builder.AddMessaging();           // Wolverine: outbox, durable queues, schedule
 builder.AddCompliance();          // personal data encryption
 builder.AddDistributedCacheAndLocks(); // HybridCache; Redis L2 and distributed locks when configured
 builder.AddAuth();                // member and staff cookies, roles
+builder.AddWeChatConnection();    // the emulator in sandbox mode, or the real WeChat
 builder.AddCatalog();
 builder.AddInventory();
 builder.AddMembers();

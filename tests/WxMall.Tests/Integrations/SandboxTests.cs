@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using WxMall.Tests.Infrastructure;
+using WxMall.WeChat.Pay;
+
+namespace WxMall.Tests.Integrations;
+
+/// <summary>In sandbox mode the store starts the emulator beside itself and its WeChat clients talk to it.</summary>
+public sealed class SandboxTests(SandboxTests.SandboxApp app) : IClassFixture<SandboxTests.SandboxApp>
+{
+    public sealed class SandboxApp : MallAppFactory
+    {
+        public int EmulatorPort { get; } = FreePort();
+
+        public string EmulatorFolder { get; } = Path.Combine(Path.GetTempPath(), "wxmall-tests", "emulator-" + Guid.NewGuid().ToString("N"));
+
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+        {
+            ["WeChat:Mode"] = "Sandbox",
+            ["WeChatEmulator:Urls"] = $"http://127.0.0.1:{EmulatorPort}",
+            ["WeChatEmulator:DataDirectory"] = EmulatorFolder,
+            ["WeChatEmulator:OfficialAccount:MessageUrl"] = "",
+        };
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+
+    [Fact]
+    public async Task The_store_gets_an_access_token_from_the_emulator_it_hosts()
+    {
+        using var client = app.CreateClient();
+        var tokens = app.Services.GetRequiredService<WxMall.WeChat.OfficialAccount.OfficialAccountClient>().Tokens;
+
+        var token = await tokens.GetAccessTokenAsync();
+
+        Assert.True(token.Succeeded, token.ToString());
+        Assert.False(string.IsNullOrEmpty(token.Value!.Value));
+    }
+
+    [Fact]
+    public async Task The_emulator_phone_page_is_served_on_its_own_port_in_Chinese()
+    {
+        using var client = app.CreateClient();
+        using var browser = new HttpClient();
+
+        var page = await browser.GetStringAsync($"http://127.0.0.1:{app.EmulatorPort}/");
+
+        Assert.Contains("微信", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Payments_notify_the_store_and_trust_the_emulator_keys()
+    {
+        using var client = app.CreateClient();
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatPayOptions>>().Value;
+
+        Assert.Equal("/wechat/pay/notify", options.NotifyUrl!.AbsolutePath);
+        Assert.StartsWith("PUB_KEY_ID_", options.PublicKeyId, StringComparison.Ordinal);
+        Assert.Equal(new Uri($"http://127.0.0.1:{app.EmulatorPort}/"), options.BaseAddress);
+    }
+}

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace WxMall.Data;
@@ -12,13 +14,24 @@ public sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
 {
     private readonly string pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000;";
 
+    // Pooled connections keep their native handle, and the pragmas with it: apply them once per handle.
+    private readonly ConditionalWeakTable<object, object> configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
         ApplyAsync(connection, cancellationToken);
 
+    private bool NeedsPragmas(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, handle);
+
     private void Apply(DbConnection connection)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         command.ExecuteNonQuery();
@@ -26,6 +39,11 @@ public sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
 
     private async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);

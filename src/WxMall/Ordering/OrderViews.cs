@@ -29,6 +29,12 @@ public static class OrderViews
         var store = order.PickupStoreId is { } storeId
             ? await db.PickupStores.AsNoTracking().Where(s => s.Id == storeId).Select(s => s.Name + "（" + s.Address + "）").FirstOrDefaultAsync(cancellationToken)
             : null;
+        return ToView(protector, order, skuCodes, store);
+    }
+
+    /// <summary>The view from data already at hand: SKU codes by id and the pickup store's name.</summary>
+    public static OrderView ToView(PersonalDataProtector protector, Order order, IReadOnlyDictionary<int, string> skuCodes, string? store)
+    {
         return new OrderView(
             order.Number, order.Status.ToString(), OrderStatusNames.Of(order.Status), order.GoodsFen, order.ShippingFen, order.PointsUsed,
             order.PointsDiscountFen, order.PayableFen, order.Delivery == DeliveryMethod.StorePickup ? "pickup" : "express", store,

@@ -123,10 +123,14 @@ public sealed class PlaceOrder(
         await outbox.FlushOutgoingMessagesAsync();
         if (request.RemoveFromCart)
         {
-            await CartModule.CartLinesOf(db, ShoppingCart.ForMember(memberId), codes).ExecuteDeleteAsync(cancellationToken);
+            var ownerKey = ShoppingCart.ForMember(memberId);
+            var skuIds = lines.Select(l => l.SkuId).ToList();
+            await db.CartLines.Where(l => skuIds.Contains(l.SkuId) && db.Carts.Any(c => c.Id == l.CartId && c.OwnerKey == ownerKey))
+                .ExecuteDeleteAsync(cancellationToken);
         }
 
-        return new PlaceOrderOutcome.Placed(await OrderViews.ToViewAsync(db, protector, order, cancellationToken));
+        var skuCodes = skus.ToDictionary(s => s.Id, s => s.Code);
+        return new PlaceOrderOutcome.Placed(OrderViews.ToView(protector, order, skuCodes, delivery.PickupStoreName));
     }
 
     /// <summary>The one transaction: reserve every line, take the points, insert the order and its events. Null when written.</summary>
@@ -195,21 +199,22 @@ public sealed class PlaceOrder(
         return number is null ? null : await OrderViews.LoadAsync(db, protector, number, memberId, cancellationToken);
     }
 
-    private async Task<(DeliveryMethod Method, MemberAddress? Address, int? PickupStoreId, PlaceOrderOutcome? Problem)> ResolveDeliveryAsync(
+    private async Task<(DeliveryMethod Method, MemberAddress? Address, int? PickupStoreId, string? PickupStoreName, PlaceOrderOutcome? Problem)> ResolveDeliveryAsync(
         long memberId, PlaceOrderRequest request, CancellationToken cancellationToken)
     {
         if (request.Delivery == "pickup")
         {
-            var storeId = await db.PickupStores.Where(s => s.Code == request.PickupStore).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
-            return storeId is null
-                ? (DeliveryMethod.StorePickup, null, null, new PlaceOrderOutcome.NotFound($"自提门店 {request.PickupStore} 不存在，请从门店列表中选择"))
-                : (DeliveryMethod.StorePickup, null, storeId, null);
+            var store = await db.PickupStores.Where(s => s.Code == request.PickupStore)
+                .Select(s => new { s.Id, Name = s.Name + "（" + s.Address + "）" }).FirstOrDefaultAsync(cancellationToken);
+            return store is null
+                ? (DeliveryMethod.StorePickup, null, null, null, new PlaceOrderOutcome.NotFound($"自提门店 {request.PickupStore} 不存在，请从门店列表中选择"))
+                : (DeliveryMethod.StorePickup, null, store.Id, store.Name, null);
         }
 
         var address = await db.Addresses.AsNoTracking().FirstOrDefaultAsync(a => a.Id == request.AddressId && a.MemberId == memberId, cancellationToken);
         return address is null
-            ? (DeliveryMethod.Express, null, null, new PlaceOrderOutcome.NotFound($"收货地址 {request.AddressId} 不存在，请重新选择收货地址"))
-            : (DeliveryMethod.Express, address, null, null);
+            ? (DeliveryMethod.Express, null, null, null, new PlaceOrderOutcome.NotFound($"收货地址 {request.AddressId} 不存在，请重新选择收货地址"))
+            : (DeliveryMethod.Express, address, null, null, null);
     }
 
     private Validation Validate(PlaceOrderRequest request, string? idempotencyKey)

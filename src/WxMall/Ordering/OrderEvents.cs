@@ -1,9 +1,8 @@
 namespace WxMall.Ordering;
 
 // Integration events, written to the outbox in the same transaction as the change they announce.
-// Handlers receive them at least once and must tolerate duplicates.
-
-public sealed record OrderPlaced(string OrderNumber, long MemberId, long PayableFen, DateTimeOffset PaymentDeadline);
+// Handlers receive them at least once and must tolerate duplicates. An event is published once something
+// consumes it: placing an order announces nothing yet (analytics will), it only schedules its own timeout.
 
 public sealed record OrderPaid(string OrderNumber, long MemberId, long PaidFen, string TransactionId, DateTimeOffset PaidAt);
 

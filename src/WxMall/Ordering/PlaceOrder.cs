@@ -111,6 +111,13 @@ public sealed class PlaceOrder(
             Lines = lines,
         };
 
+        // A sold-out SKU is refused without queueing for the writer. The guarded update below stays the authority:
+        // this read may be a moment old, so at worst a shopper racing a cancellation is told to try again.
+        if (await FirstShortLineAsync(lines, cancellationToken) is { } shortLine)
+        {
+            return shortLine;
+        }
+
         await using (var writer = await writeGate.EnterAsync(cancellationToken))
         {
             if (await TryWriteAsync(order, request.UsePoints, cancellationToken) is { } refusal)
@@ -131,6 +138,18 @@ public sealed class PlaceOrder(
 
         var skuCodes = skus.ToDictionary(s => s.Id, s => s.Code);
         return new PlaceOrderOutcome.Placed(OrderViews.ToView(protector, order, skuCodes, delivery.PickupStoreName));
+    }
+
+    private async Task<PlaceOrderOutcome.OutOfStock?> FirstShortLineAsync(List<OrderLine> lines, CancellationToken cancellationToken)
+    {
+        var skuIds = lines.Select(l => l.SkuId).ToList();
+        var available = await db.Stock.AsNoTracking().Where(s => skuIds.Contains(s.SkuId))
+            .Join(db.Skus, s => s.SkuId, k => k.Id, (s, k) => new { s.SkuId, s.Available, k.Code }).ToListAsync(cancellationToken);
+        return lines
+            .Select(line => (Line: line, Stock: available.FirstOrDefault(s => s.SkuId == line.SkuId)))
+            .Where(x => x.Stock is null || x.Stock.Available < x.Line.Quantity)
+            .Select(x => new PlaceOrderOutcome.OutOfStock(x.Stock?.Code ?? "", x.Line.Quantity, x.Stock?.Available ?? 0))
+            .FirstOrDefault();
     }
 
     /// <summary>The one transaction: reserve every line, take the points, insert the order and its events. Null when written.</summary>
@@ -157,7 +176,6 @@ public sealed class PlaceOrder(
         }
 
         db.Orders.Add(order);
-        await outbox.PublishAsync(new OrderPlaced(order.Number, order.MemberId, order.PayableFen, order.PaymentDeadline));
         await outbox.ScheduleAsync(new CancelUnpaidOrder(order.Number), order.PaymentDeadline);
         try
         {

@@ -96,7 +96,7 @@ public sealed class PlaceOrderTests(MallAppFactory app) : IClassFixture<MallAppF
         var plentyBefore = await app.StockAsync(plenty);
         var movementsBefore = await app.QueryAsync(db => db.StockMovements.CountAsync());
 
-        // The first line reserves fine; the second cannot, so the first must be rolled back too.
+        // The second line cannot be served, so nothing of the first may be reserved either.
         var response = await shopper.PlaceOrderAsync(new
         {
             lines = new[] { new { sku = plenty, quantity = 1 }, new { sku = scarce, quantity = 5 } }, delivery = "pickup", pickupStore = "bj-zgc",

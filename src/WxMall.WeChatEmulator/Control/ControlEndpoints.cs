@@ -115,14 +115,16 @@ internal static class ControlEndpoints
             faults.Add(rule);
             return Results.Json(faults.Rules());
         });
-        control.MapDelete("/faults", (FaultBook faults) =>
+        control.MapDelete("/faults", (FaultBook faults, NotificationDispatcher dispatcher) =>
         {
             faults.Clear();
+            dispatcher.HoldForReorder(0);
             return Results.NoContent();
         });
-        control.MapPut("/faults/notifications", (NotificationFaults notifications, FaultBook faults) =>
+        control.MapPut("/faults/notifications", (NotificationFaults notifications, FaultBook faults, NotificationDispatcher dispatcher) =>
         {
             faults.Notifications = notifications;
+            dispatcher.HoldForReorder(notifications.Reorder);
             return Results.Json(notifications);
         });
         control.MapPut("/faults/signatures", (SignatureFaultsRequest request, FaultBook faults) =>

@@ -34,6 +34,12 @@ public sealed record NotificationFaults
 
     /// <summary>Send a <c>WECHATPAY/SIGNTEST/</c> probe before each genuine notification.</summary>
     public bool SignTestProbe { get; init; }
+
+    /// <summary>
+    /// Hold the next N notifications (counted from when this is set) and then deliver them in reverse order, each one's
+    /// first POST answered before the next starts. Setting faults again or clearing them releases any still held.
+    /// </summary>
+    public int Reorder { get; init; }
 }
 
 /// <summary>The active faults: path rules, notification behaviour and the clock skew of signatures.</summary>

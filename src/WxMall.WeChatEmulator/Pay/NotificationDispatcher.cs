@@ -36,6 +36,8 @@ public sealed class NotificationDispatcher(
     private readonly List<NotificationRecord> records = [];
     private readonly AeadAes256GcmCipher cipher = AeadAes256GcmCipher.FromApiV3Key(options.Merchant.ApiV3Key);
     private readonly CancellationTokenSource stopping = new();
+    private readonly List<(NotificationRecord Record, NotificationFaults Behaviour)> held = [];
+    private int reorderRemaining;
 
     public IReadOnlyList<NotificationRecord> Records()
     {
@@ -87,8 +89,51 @@ public sealed class NotificationDispatcher(
             return record;
         }
 
-        _ = Task.Run(() => DeliverAsync(record, behaviour));
+        List<(NotificationRecord Record, NotificationFaults Behaviour)>? release = null;
+        var isHeld = false;
+        lock (gate)
+        {
+            if (reorderRemaining > 0)
+            {
+                isHeld = true;
+                record.Status = "held";
+                held.Add((record, behaviour));
+                if (--reorderRemaining == 0)
+                {
+                    release = TakeHeld();
+                }
+            }
+        }
+
+        if (!isHeld)
+        {
+            _ = Task.Run(() => DeliverAsync(record, behaviour, firstAttempt: null));
+        }
+        else if (release is not null)
+        {
+            _ = Task.Run(() => ReleaseInReverseAsync(release));
+        }
+
         return record;
+    }
+
+    /// <summary>
+    /// Starts the reorder fault: the next <paramref name="count"/> notifications are held and then delivered in reverse
+    /// order. Notifications still held from an earlier batch are released (in reverse) first; 0 only releases them.
+    /// </summary>
+    public void HoldForReorder(int count)
+    {
+        List<(NotificationRecord Record, NotificationFaults Behaviour)> release;
+        lock (gate)
+        {
+            release = TakeHeld();
+            reorderRemaining = Math.Max(0, count);
+        }
+
+        if (release.Count > 0)
+        {
+            _ = Task.Run(() => ReleaseInReverseAsync(release));
+        }
     }
 
     public void Dispose()
@@ -100,7 +145,27 @@ public sealed class NotificationDispatcher(
 
     internal TimeSpan Scaled(TimeSpan delay) => TimeSpan.FromTicks((long)(delay.Ticks * options.TimeScale));
 
-    private async Task DeliverAsync(NotificationRecord record, NotificationFaults behaviour)
+    private List<(NotificationRecord Record, NotificationFaults Behaviour)> TakeHeld()
+    {
+        List<(NotificationRecord Record, NotificationFaults Behaviour)> taken = [.. held];
+        held.Clear();
+        taken.Reverse();
+        return taken;
+    }
+
+    /// <summary>Delivers held notifications one after another, each one's first POST finished before the next starts.</summary>
+    private async Task ReleaseInReverseAsync(List<(NotificationRecord Record, NotificationFaults Behaviour)> release)
+    {
+        foreach (var (record, behaviour) in release)
+        {
+            record.Status = "pending";
+            var firstAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = Task.Run(() => DeliverAsync(record, behaviour, firstAttempt));
+            await firstAttempt.Task;
+        }
+    }
+
+    private async Task DeliverAsync(NotificationRecord record, NotificationFaults behaviour, TaskCompletionSource? firstAttempt)
     {
         try
         {
@@ -117,6 +182,7 @@ public sealed class NotificationDispatcher(
                 }
 
                 var acknowledged = await PostAsync(record, attempt, behaviour.ForgeSignature ? "forged" : "genuine", probe: false, forge: behaviour.ForgeSignature);
+                firstAttempt?.TrySetResult();
                 if (acknowledged)
                 {
                     record.Status = "acknowledged";
@@ -139,6 +205,10 @@ public sealed class NotificationDispatcher(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The emulator is shutting down.
+        }
+        finally
+        {
+            firstAttempt?.TrySetResult();
         }
     }
 

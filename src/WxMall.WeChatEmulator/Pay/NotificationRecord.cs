@@ -17,7 +17,7 @@ public sealed class NotificationRecord
 
     public List<NotificationDelivery> Deliveries { get; } = [];
 
-    /// <summary>pending, acknowledged, gave_up or dropped.</summary>
+    /// <summary>pending, held (waiting to be reordered), acknowledged, gave_up or dropped.</summary>
     public string Status { get; set; } = "pending";
 }
 

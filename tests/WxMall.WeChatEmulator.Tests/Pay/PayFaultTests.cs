@@ -78,6 +78,30 @@ public sealed class PayFaultTests
     }
 
     [Fact]
+    public async Task Reordered_notifications_arrive_in_the_reverse_order_of_the_payments()
+    {
+        await using var fixture = await EmulatorFixture.StartAsync(TimeProvider.System);
+        var user = fixture.NewUser();
+        await Put(fixture, "faults/notifications", new { reorder = 2 });
+        var first = await PayAsync(fixture, user.OfficialAccountOpenId);
+        await Task.Delay(300);
+        Assert.Empty(fixture.Store.PayNotifications);
+        var second = await PayAsync(fixture, user.OfficialAccountOpenId);
+        await StoreReceiver.WaitForAsync(() => fixture.Store.PayNotifications.Count >= 2 ? "done" : null);
+        var third = await PayAsync(fixture, user.OfficialAccountOpenId);
+        await StoreReceiver.WaitForAsync(() => fixture.Store.PayNotifications.Count >= 3 ? "done" : null);
+        var dispatcher = (WxMall.WeChatEmulator.Pay.NotificationDispatcher)fixture.Emulator.Services.GetService(typeof(WxMall.WeChatEmulator.Pay.NotificationDispatcher))!;
+        await StoreReceiver.WaitForAsync(() => dispatcher.Records().All(record => record.Status == "acknowledged") ? "done" : null);
+        var idOf = dispatcher.Records().ToDictionary(record => record.Id, record => record.ResourcePlaintext);
+        var arrived = fixture.Store.PayNotifications
+            .Select(request => idOf[System.Text.Json.JsonDocument.Parse(request.BodyText).RootElement.GetProperty("id").GetString()!])
+            .ToList();
+        Assert.Contains(second, arrived[0], StringComparison.Ordinal);
+        Assert.Contains(first, arrived[1], StringComparison.Ordinal);
+        Assert.Contains(third, arrived[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Certificates_and_trade_bill()
     {
         await using var fixture = await EmulatorFixture.StartAsync(TimeProvider.System);

@@ -62,6 +62,9 @@ public sealed class MiniProgramSettings
     public string OriginalId { get; set; } = "gh_7a8b9c0d1e2f";
 
     public string Name { get; set; } = "WxMall 小程序";
+
+    /// <summary>The page the phone's mini-program shell opens in its web-view (the H5 store).</summary>
+    public string StartUrl { get; set; } = "http://localhost:5000/";
 }
 
 public sealed class MerchantSettings

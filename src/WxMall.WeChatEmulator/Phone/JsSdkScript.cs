@@ -3,7 +3,9 @@ namespace WxMall.WeChatEmulator.Phone;
 /// <summary>
 /// Served at /open/js/jweixin-1.6.0.js in place of res.wx.qq.com's script: wx.config / ready / error, wx.chooseWXPay and
 /// WeixinJSBridge.invoke('getBrandWCPayRequest'). Inside the phone page's frame the payment sheet is the phone's; opened
-/// directly, the script draws its own sheet.
+/// directly, the script draws its own sheet. Inside the phone's mini-program shell (its web-view frame is named
+/// <c>wxemu-miniprogram</c>) it sets <c>window.__wxjs_environment = 'miniprogram'</c>, <c>wx.miniProgram.getEnv</c> answers
+/// <c>{ miniprogram: true }</c> and navigateTo / navigateBack / redirectTo / switchTab / reLaunch / postMessage go to the shell.
 /// </summary>
 internal static class JsSdkScript
 {
@@ -12,6 +14,21 @@ internal static class JsSdkScript
           var script = document.currentScript;
           var base = script ? new URL(script.src).origin : '';
           var readyCallbacks = [], errorCallbacks = [], configured = null;
+          var inMiniProgram = window.parent !== window && window.name === 'wxemu-miniprogram';
+          if (inMiniProgram) { window.__wxjs_environment = 'miniprogram'; }
+          function miniProgramCall(method) {
+            return function (o) {
+              o = o || {};
+              var msg = method + (inMiniProgram ? ':ok' : ':fail not in miniprogram');
+              if (inMiniProgram) {
+                window.parent.postMessage({ type: 'wxemu-miniprogram', method: method, args: JSON.parse(JSON.stringify(o)) }, '*');
+                o.success && o.success({ errMsg: msg });
+              } else {
+                o.fail && o.fail({ errMsg: msg });
+              }
+              o.complete && o.complete({ errMsg: msg });
+            };
+          }
           function post(path, body) {
             return fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
               .then(function (r) { return r.json(); });
@@ -68,6 +85,15 @@ internal static class JsSdkScript
                 else { o.fail && o.fail({ errMsg: msg, reason: r.reason }); }
                 o.complete && o.complete({ errMsg: msg });
               });
+            },
+            miniProgram: {
+              getEnv: function (callback) { callback && callback({ miniprogram: inMiniProgram }); },
+              navigateTo: miniProgramCall('navigateTo'),
+              navigateBack: miniProgramCall('navigateBack'),
+              redirectTo: miniProgramCall('redirectTo'),
+              switchTab: miniProgramCall('switchTab'),
+              reLaunch: miniProgramCall('reLaunch'),
+              postMessage: miniProgramCall('postMessage')
             },
             closeWindow: function () { if (window.parent !== window) { window.parent.postMessage({ type: 'wxemu-close' }, '*'); } }
           };

@@ -2,7 +2,10 @@ namespace WxMall.WeChatEmulator.Phone;
 
 /// <summary>
 /// The phone at the emulator's root: pick or create a user, chat with the official account (text, menu, passive replies,
-/// template and customer-service messages), open view links in a frame that provides the JS-SDK, pay in a sheet, scan.
+/// template and customer-service messages), open view links in a frame that provides the JS-SDK, pay in a sheet, scan;
+/// and a mini-program shell (title bar with the mini-program's name and the capsule, wx.login codes) that opens the H5
+/// store at <c>MiniProgram:StartUrl</c> in a web-view frame named <c>wxemu-miniprogram</c>, which the served JS-SDK
+/// recognises (<c>wx.miniProgram</c>, <c>window.__wxjs_environment</c>).
 /// Plain HTML and a little hand-written JS over the control API; no build step.
 /// </summary>
 internal static class PhonePage
@@ -27,10 +30,20 @@ internal static class PhonePage
         #input{display:flex;padding:6px;background:#f7f7f7;border-top:1px solid #ddd}#input input{flex:1;padding:8px}#input button{margin-left:6px}
         #web{position:absolute;inset:0;background:#fff;display:none;flex-direction:column}#web header{padding:10px;background:#ededed;display:flex;justify-content:space-between}
         #web iframe{flex:1;border:0}
-        #sheet{position:absolute;inset:0;background:rgba(0,0,0,.5);display:none;align-items:flex-end}
+        #sheet{position:absolute;inset:0;background:rgba(0,0,0,.5);display:none;align-items:flex-end;z-index:6}
         #sheet>div{background:#fff;width:100%;padding:20px;border-radius:12px 12px 0 0;text-align:center}
         #sheet button{width:100%;padding:12px;margin-top:8px;border:0;border-radius:6px;font-size:16px}
         .primary{background:#07c160;color:#fff}
+        #mini{position:absolute;inset:0;background:#fff;display:none;flex-direction:column;z-index:5}
+        #mininav{height:44px;display:flex;align-items:center;justify-content:center;position:relative;background:#fff;border-bottom:1px solid #eee;font-weight:600}
+        #miniback{position:absolute;left:10px;font-size:24px;cursor:pointer;display:none}
+        .capsule{position:absolute;right:8px;display:flex;align-items:center;border:1px solid #ddd;border-radius:16px;height:30px;font-weight:400}
+        .capsule b{padding:0 12px;cursor:pointer;font-weight:400}.capsule i{width:1px;height:18px;background:#ddd}
+        #miniframe{flex:1;border:0;width:100%}
+        #minipage{flex:1;display:none;padding:24px;color:#555;text-align:center;white-space:pre-wrap}
+        #minibar{display:flex;gap:6px;align-items:center;padding:6px;background:#f7f7f7;border-top:1px solid #ddd}
+        #minibar input{flex:1;padding:6px;font-size:12px}
+        #minilog{max-height:96px;overflow-y:auto;font-size:12px;color:#666;background:#f7f7f7;padding:0 8px 6px}
         </style></head>
         <body>
         <div id="side">
@@ -40,6 +53,7 @@ internal static class PhonePage
           <button id="follow">关注公众号</button>
           <input id="nickname" placeholder="新用户昵称"><button id="create">创建用户</button>
           <input id="code" placeholder="粘贴 code_url 或二维码链接"><button id="scan">扫一扫</button>
+          <button id="openmini">小程序</button>
           <p style="color:#888;font-size:12px">控制接口见 README：/emulator/...</p>
         </div>
         <div id="phone">
@@ -48,11 +62,18 @@ internal static class PhonePage
           <div id="menu"></div>
           <div id="input"><input id="text" placeholder="发消息"><button id="send">发送</button></div>
           <div id="web"><header><span id="webtitle">网页</span><a href="#" id="close">关闭</a></header><iframe id="frame"></iframe></div>
+          <div id="mini">
+            <div id="mininav"><span id="miniback">‹</span><span id="mininame">小程序</span><span class="capsule"><b id="minimore" title="重新进入小程序">···</b><i></i><b id="miniexit" title="关闭小程序">⊙</b></span></div>
+            <iframe id="miniframe" name="wxemu-miniprogram"></iframe>
+            <div id="minipage"></div>
+            <div id="minibar"><button id="minilogin">wx.login</button><input id="minicode" readonly placeholder="登录 code（jscode2session 可用）"></div>
+            <div id="minilog"></div>
+          </div>
           <div id="sheet"><div><div style="color:#888">微信支付</div><div id="sheetinfo" style="font-size:24px;margin:16px 0"></div>
             <button class="primary" id="confirm">确认支付</button><button id="cancel">取消</button></div></div>
         </div>
         <script>
-        var state = { user: null, users: [], last: 0, pending: null };
+        var state = { user: null, users: [], last: 0, pending: null, mini: { app: null, stack: [] } };
         function $(id) { return document.getElementById(id); }
         function api(method, path, body) {
           return fetch('/emulator/' + path, { method: method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
@@ -63,7 +84,7 @@ internal static class PhonePage
             state.users = users;
             $('users').innerHTML = users.map(function (u) { return '<option value="' + u.userId + '">' + u.nickname + '（' + (u.isFollowing ? '已关注' : '未关注') + '）</option>'; }).join('');
             if (select) { state.user = select; }
-            if (!state.user && users.length) { state.user = users[0].UserId; }
+            if (!state.user && users.length) { state.user = users[0].userId; }
             $('users').value = state.user;
             var u = users.find(function (x) { return x.userId === state.user; });
             $('who').textContent = u ? 'openid: ' + u.officialAccountOpenId : '';
@@ -139,9 +160,50 @@ internal static class PhonePage
           $('confirm').onclick = function () { $('sheet').style.display = 'none'; onConfirm(); };
           $('cancel').onclick = function () { $('sheet').style.display = 'none'; onCancel(); };
         }
+        function miniLog(text) {
+          var line = document.createElement('div');
+          line.textContent = new Date().toLocaleTimeString() + ' ' + text;
+          $('minilog').appendChild(line);
+          $('minilog').scrollTop = 1e9;
+        }
+        function miniRender() {
+          var top = state.mini.stack[state.mini.stack.length - 1];
+          $('miniframe').style.display = top ? 'none' : 'block';
+          $('minipage').style.display = top ? 'block' : 'none';
+          $('miniback').style.display = top ? 'block' : 'none';
+          if (top) { $('minipage').textContent = '小程序页面 ' + top + '\n（模拟器不运行小程序原生页面，点左上角返回 web-view）'; }
+        }
+        function openMini() {
+          var load = state.mini.app ? Promise.resolve(state.mini.app) : api('GET', 'accounts').then(function (a) { state.mini.app = a.miniProgram; return a.miniProgram; });
+          load.then(function (app) {
+            var u = new URL(app.startUrl || 'http://localhost:5000/', location.href);
+            if (state.user) { u.searchParams.set('emulator_user', state.user); }
+            $('mininame').textContent = app.name;
+            state.mini.stack = [];
+            $('miniframe').src = u.toString();
+            $('mini').style.display = 'flex';
+            miniRender();
+            miniLog('打开 web-view ' + u.toString());
+          });
+        }
+        function closeMini() { $('mini').style.display = 'none'; $('miniframe').src = 'about:blank'; state.mini.stack = []; }
+        function miniCall(method, args) {
+          var stack = state.mini.stack;
+          if (method === 'postMessage') { miniLog('postMessage ' + JSON.stringify(args.data)); return; }
+          miniLog(method + ' ' + (method === 'navigateBack' ? 'delta=' + (args.delta || 1) : (args.url || '')));
+          if (method === 'navigateTo') { stack.push(args.url); }
+          else if (method === 'redirectTo') { if (stack.length) { stack[stack.length - 1] = args.url; } else { stack.push(args.url); } }
+          else if (method === 'switchTab' || method === 'reLaunch') { state.mini.stack = [args.url]; }
+          else if (method === 'navigateBack') {
+            if (!stack.length) { closeMini(); return; }
+            stack.splice(Math.max(0, stack.length - (args.delta || 1)));
+          }
+          miniRender();
+        }
         window.addEventListener('message', function (event) {
           var data = event.data || {};
           if (data.type === 'wxemu-close') { $('web').style.display = 'none'; }
+          if (data.type === 'wxemu-miniprogram' && event.source === $('miniframe').contentWindow) { miniCall(data.method, data.args || {}); return; }
           if (data.type !== 'wxemu-pay') { return; }
           function answer(cancel) {
             var body = Object.assign({}, data.params, { user: state.user, cancel: cancel });
@@ -165,6 +227,17 @@ internal static class PhonePage
         };
         $('text').onkeydown = function (e) { if (e.key === 'Enter') { $('send').onclick(); } };
         $('close').onclick = function (e) { e.preventDefault(); $('web').style.display = 'none'; $('frame').src = 'about:blank'; };
+        $('openmini').onclick = openMini;
+        $('miniexit').onclick = closeMini;
+        $('minimore').onclick = openMini;
+        $('miniback').onclick = function () { state.mini.stack.pop(); miniRender(); };
+        $('minilogin').onclick = function () {
+          if (!state.user) { alert('请先创建用户'); return; }
+          api('POST', 'users/' + state.user + '/miniprogram/login').then(function (r) {
+            $('minicode').value = r.code;
+            miniLog('wx.login code ' + r.code);
+          });
+        };
         $('scan').onclick = function () {
           api('POST', 'users/' + state.user + '/scan', { code: $('code').value }).then(function (r) {
             if (r.kind === 'payment' && r.ok) {

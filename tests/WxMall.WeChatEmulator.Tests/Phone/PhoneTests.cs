@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using WxMall.WeChat.Crypto;
+using WxMall.WeChat.MiniProgram;
 using WxMall.WeChat.OfficialAccount;
 using WxMall.WeChat.Pay.Transactions;
 using WxMall.WeChatEmulator.Tests.Support;
@@ -18,6 +19,49 @@ public sealed class PhoneTests(EmulatorFixture fixture) : IClassFixture<Emulator
         var script = await fixture.Http.GetStringAsync("open/js/jweixin-1.6.0.js");
         Assert.Contains("getBrandWCPayRequest", script, StringComparison.Ordinal);
         Assert.Contains("chooseWXPay", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_phone_has_a_mini_program_shell_whose_web_view_the_js_sdk_recognises()
+    {
+        var page = await fixture.Http.GetStringAsync("/");
+        Assert.Contains(">小程序</button>", page, StringComparison.Ordinal);
+        Assert.Contains("<iframe id=\"miniframe\" name=\"wxemu-miniprogram\">", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"capsule\"", page, StringComparison.Ordinal);
+        Assert.Contains("app.startUrl", page, StringComparison.Ordinal);
+        Assert.Contains("'/miniprogram/login'", page, StringComparison.Ordinal);
+        Assert.Contains("data.type === 'wxemu-miniprogram'", page, StringComparison.Ordinal);
+
+        using var accounts = JsonDocument.Parse(await fixture.Http.GetStringAsync("emulator/accounts"));
+        var miniProgram = accounts.RootElement.GetProperty("miniProgram");
+        Assert.Equal("http://localhost:5000/", miniProgram.GetProperty("startUrl").GetString());
+        Assert.Equal(fixture.Options.MiniProgram.Name, miniProgram.GetProperty("name").GetString());
+
+        using var response = await fixture.Http.GetAsync("open/js/jweixin-1.6.0.js");
+        Assert.Equal("application/javascript", response.Content.Headers.ContentType!.MediaType);
+        var script = await response.Content.ReadAsStringAsync();
+        Assert.Contains("window.name === 'wxemu-miniprogram'", script, StringComparison.Ordinal);
+        Assert.Contains("window.__wxjs_environment = 'miniprogram'", script, StringComparison.Ordinal);
+        Assert.Contains("getEnv: function (callback) { callback && callback({ miniprogram: inMiniProgram }); }", script, StringComparison.Ordinal);
+        foreach (var method in new[] { "navigateTo", "navigateBack", "postMessage" })
+        {
+            Assert.Contains($"{method}: miniProgramCall('{method}')", script, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("type: 'wxemu-miniprogram'", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_shell_login_code_is_accepted_by_jscode2session()
+    {
+        var user = fixture.NewUser();
+        using var response = await fixture.Http.PostAsync($"emulator/users/{user.UserId}/miniprogram/login", null);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var session = await fixture.MiniProgram.CodeToSessionAsync(new CodeToSessionRequest { JsCode = json.RootElement.GetProperty("code").GetString()! });
+        Assert.True(session.Succeeded, session.ToString());
+        Assert.Equal(user.MiniProgramOpenId, session.Value.OpenId);
+        Assert.Equal(user.UnionId, session.Value.UnionId);
     }
 
     [Fact]

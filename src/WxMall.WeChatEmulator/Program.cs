@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using WxMall.WeChatEmulator.Accounts;
 using WxMall.WeChatEmulator.Hosting;
@@ -24,12 +25,15 @@ internal static class EmulatorProgram
         await using var emulator = await EmulatorHost.StartAsync(options);
         Console.WriteLine($"WeChat emulator listening on {emulator.BaseAddress} (phone page at the root). Ctrl+C to stop.");
         var stopped = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, eventArguments) =>
+        void Stop(PosixSignalContext signal)
         {
-            eventArguments.Cancel = true;
+            signal.Cancel = true;
             stopped.TrySetResult();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+        }
+
+        // Ctrl+C and a service manager's SIGTERM both stop the server cleanly.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         await stopped.Task;
     }
 }

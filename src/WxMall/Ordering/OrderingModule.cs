@@ -19,6 +19,8 @@ public static class OrderingModule
     {
         builder.Services.Configure<OrderOptions>(builder.Configuration.GetSection(OrderOptions.Section));
         builder.Services.AddScoped<PlaceOrder>();
+        builder.Services.AddSingleton<OrderWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OrderWriter>());
         builder.Services.AddScoped<CancelOrder>();
         builder.Services.AddScoped<RecordPayment>();
         return builder;

@@ -37,10 +37,9 @@ public abstract record PlaceOrderOutcome
 /// its events in one transaction, and schedules the payment timeout. Any refusal leaves nothing behind.
 /// </summary>
 public sealed class PlaceOrder(
-    IDbContextOutbox<MallDb> outbox, StockService stock, IWriteGate writeGate, PersonalDataProtector protector, TimeProvider clock,
+    MallDb db, OrderWriter writer, PersonalDataProtector protector, TimeProvider clock,
     IOptions<OrderOptions> orderOptions, IOptions<PointsOptions> pointsOptions)
 {
-    private readonly MallDb db = outbox.DbContext;
     private readonly OrderOptions options = orderOptions.Value;
     private readonly PointsOptions points = pointsOptions.Value;
 
@@ -118,16 +117,24 @@ public sealed class PlaceOrder(
             return shortLine;
         }
 
-        await using (var writer = await writeGate.EnterAsync(cancellationToken))
+        try
         {
-            if (await TryWriteAsync(order, request.UsePoints, cancellationToken) is { } refusal)
+            if (await writer.WriteAsync(order, request.UsePoints, cancellationToken) is { } refusal)
             {
                 return refusal;
             }
         }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent request with the same key won the race: answer with its order.
+            if (await ExistingAsync(memberId, idempotencyKey, cancellationToken) is { } winner)
+            {
+                return new PlaceOrderOutcome.AlreadyPlaced(winner);
+            }
 
-        // The events are in the database with the order; handing them to the local queues can wait for the gate to open.
-        await outbox.FlushOutgoingMessagesAsync();
+            throw;
+        }
+
         if (request.RemoveFromCart)
         {
             var ownerKey = ShoppingCart.ForMember(memberId);
@@ -150,64 +157,6 @@ public sealed class PlaceOrder(
             .Where(x => x.Stock is null || x.Stock.Available < x.Line.Quantity)
             .Select(x => new PlaceOrderOutcome.OutOfStock(x.Stock?.Code ?? "", x.Line.Quantity, x.Stock?.Available ?? 0))
             .FirstOrDefault();
-    }
-
-    /// <summary>The one transaction: reserve every line, take the points, insert the order and its events. Null when written.</summary>
-    private async Task<PlaceOrderOutcome?> TryWriteAsync(Order order, long usePoints, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var line in order.Lines)
-        {
-            if (!await stock.TryReserveAsync(line.SkuId, line.Quantity, order.Number, $"member:{order.MemberId}", cancellationToken))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                var available = await db.Stock.Where(s => s.SkuId == line.SkuId).Select(s => s.Available).FirstOrDefaultAsync(cancellationToken);
-                var code = await db.Skus.Where(s => s.Id == line.SkuId).Select(s => s.Code).FirstAsync(cancellationToken);
-                return new PlaceOrderOutcome.OutOfStock(code, line.Quantity, available);
-            }
-        }
-
-        if (usePoints > 0 && !await TrySpendPointsAsync(order.MemberId, order.Number, usePoints, order.PlacedAt, cancellationToken))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new PlaceOrderOutcome.Refused("积分余额不足，请减少使用的积分");
-        }
-
-        db.Orders.Add(order);
-        await outbox.ScheduleAsync(new CancelUnpaidOrder(order.Number), order.PaymentDeadline);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (order.IdempotencyKey is not null)
-        {
-            // A concurrent request with the same key won the race: answer with its order.
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            if (await ExistingAsync(order.MemberId, order.IdempotencyKey, cancellationToken) is { } winner)
-            {
-                return new PlaceOrderOutcome.AlreadyPlaced(winner);
-            }
-
-            throw;
-        }
-
-        return null;
-    }
-
-    private async Task<bool> TrySpendPointsAsync(long memberId, string orderNumber, long amount, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var changed = await db.Members.Where(m => m.Id == memberId && m.PointsBalance >= amount)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PointsBalance, m => m.PointsBalance - amount), cancellationToken);
-        if (changed == 1)
-        {
-            db.PointsEntries.Add(new PointsEntry { MemberId = memberId, Delta = -amount, Reason = PointsReasons.SpentOnOrder, OrderNumber = orderNumber, At = now });
-        }
-
-        return changed == 1;
     }
 
     private async Task<OrderView?> ExistingAsync(long memberId, string idempotencyKey, CancellationToken cancellationToken)

@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.EntityFrameworkCore;
 using WxMall.Cart;
 using WxMall.Compliance;
 using WxMall.Data;
 using WxMall.Infrastructure;
-using WxMall.Inventory;
 using WxMall.Members;
 
 namespace WxMall.Ordering;

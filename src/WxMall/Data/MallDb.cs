@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WxMall.Admin;
 using WxMall.Cart;
 using WxMall.Catalog;
+using WxMall.Identity;
 using WxMall.Inventory;
 using WxMall.Members;
 using WxMall.Ordering;
@@ -29,6 +30,7 @@ public abstract class MallDb(DbContextOptions options) : DbContext(options), IDa
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberAddress> Addresses => Set<MemberAddress>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<WeChatIdentity> WeChatIdentities => Set<WeChatIdentity>();
     public DbSet<StaffUser> Staff => Set<StaffUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 

@@ -449,6 +449,49 @@ namespace WxMall.Data.Migrations.PostgreSql
                     b.ToTable("Skus");
                 });
 
+            modelBuilder.Entity("WxMall.Identity.WeChatIdentity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UnionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("UnionId");
+
+                    b.HasIndex("AppId", "OpenId")
+                        .IsUnique();
+
+                    b.ToTable("WeChatIdentities");
+                });
+
             modelBuilder.Entity("WxMall.Inventory.StockItem", b =>
                 {
                     b.Property<int>("SkuId")
@@ -872,6 +915,13 @@ namespace WxMall.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("WxMall.Identity.WeChatIdentity", b =>
+                {
+                    b.HasOne("WxMall.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId");
                 });
 
             modelBuilder.Entity("WxMall.Inventory.StockItem", b =>

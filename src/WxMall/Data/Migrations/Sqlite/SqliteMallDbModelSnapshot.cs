@@ -423,6 +423,47 @@ namespace WxMall.Data.Migrations.Sqlite
                     b.ToTable("Skus");
                 });
 
+            modelBuilder.Entity("WxMall.Identity.WeChatIdentity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("UnionId");
+
+                    b.HasIndex("AppId", "OpenId")
+                        .IsUnique();
+
+                    b.ToTable("WeChatIdentities");
+                });
+
             modelBuilder.Entity("WxMall.Inventory.StockItem", b =>
                 {
                     b.Property<int>("SkuId")
@@ -834,6 +875,13 @@ namespace WxMall.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("WxMall.Identity.WeChatIdentity", b =>
+                {
+                    b.HasOne("WxMall.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId");
                 });
 
             modelBuilder.Entity("WxMall.Inventory.StockItem", b =>

@@ -12,3 +12,6 @@ public sealed record OrderShipped(string OrderNumber, long MemberId, string Carr
 
 /// <summary>Scheduled when an order is placed, delivered at its payment deadline.</summary>
 public sealed record CancelUnpaidOrder(string OrderNumber);
+
+/// <summary>WeChat Pay confirmed a refund (full or partial) of a paid order.</summary>
+public sealed record OrderRefunded(string OrderNumber, long MemberId, string OutRefundNumber, long RefundFen, DateTimeOffset RefundedAt);

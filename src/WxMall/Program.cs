@@ -11,6 +11,7 @@ using WxMall.Members;
 using WxMall.Messaging;
 using WxMall.Operations;
 using WxMall.Ordering;
+using WxMall.Payments;
 
 if (args is ["wechat", ..])
 {
@@ -31,6 +32,7 @@ builder.AddCatalog();
 builder.AddInventory();
 builder.AddMembers();
 builder.AddOrdering();
+builder.AddPayments();          // WeChat Pay: prepay, notifications, refunds, reconciliation
 builder.AddAdmin();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapCatalog();
 app.MapCart();
 app.MapMembers();
 app.MapOrdering();
+app.MapPayments();
 app.MapAdmin();
 
 await app.InitializeDatabaseAsync();

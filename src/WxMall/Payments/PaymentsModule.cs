@@ -8,6 +8,7 @@ using WxMall.Identity;
 using WxMall.Infrastructure;
 using WxMall.Integrations;
 using WxMall.Ordering;
+using WxMall.Payments.Reconciliation;
 
 namespace WxMall.Payments;
 
@@ -36,6 +37,8 @@ public static class PaymentsModule
         builder.Services.AddScoped<RefundStrayPayment>();
         builder.Services.AddScoped<RefundOrder>();
         builder.Services.AddScoped<FinishRefund>();
+        builder.Services.AddScoped<ReconcileDay>();
+        builder.Services.AddHostedService<DailyReconciliation>();
         return builder;
     }
 
@@ -53,6 +56,7 @@ public static class PaymentsModule
         admin.MapPost("/return/reject", RejectReturn);
         app.MapGet("/api/admin/refunds", ListRefunds).WithTags("Admin: payments").RequireAuthorization(AuthPolicies.FinanceStaff);
 
+        app.MapReconciliation();
         if (app.ServiceProvider.GetRequiredService<PayGateway>().IsConfigured)
         {
             var wechat = app.MapGroup("/wechat/pay").WithTags("WeChat callbacks").ExcludeFromDescription();

@@ -70,6 +70,6 @@ internal static partial class ChineseNumbers
         return total + section + trailing;
     }
 
-    [GeneratedRegex("[零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九十百千万]*")]
+    [GeneratedRegex(@"(?<![\d.])[零〇一二两三四五六七八九十百千万]*[十百千万][零〇一二两三四五六七八九十百千万]*")]
     private static partial Regex Numeral();
 }

@@ -57,7 +57,7 @@ internal static class ShoppingVocabulary
         ("英特尔", "intel"), ("intel", "intel"), ("amd", "amd"), ("华擎", "asrock"), ("asrock", "asrock"),
         ("金士顿", "kingston"), ("kingston", "kingston"), ("芝奇", "gskill"), ("g.skill", "gskill"), ("gskill", "gskill"),
         ("海盗船", "corsair"), ("corsair", "corsair"), ("光威", "gloway"), ("gloway", "gloway"), ("威刚", "adata"), ("adata", "adata"),
-        ("三星", "samsung"), ("samsung", "samsung"), ("西部数据", "wd"), ("西数", "wd"), ("wd", "wd"),
+        ("三星", "samsung"), ("samsung", "samsung"), ("西部数据", "wd"), ("西数", "wd"), ("western digital", "wd"), ("wd", "wd"),
         ("致态", "zhitai"), ("zhitai", "zhitai"), ("铠侠", "kioxia"), ("kioxia", "kioxia"), ("希捷", "seagate"), ("seagate", "seagate"),
         ("lg", "lg"), ("aoc", "aoc"), ("泰坦军团", "titan-army"), ("titan army", "titan-army"),
         ("罗技", "logitech"), ("logitech", "logitech"), ("雷蛇", "razer"), ("razer", "razer"), ("赛睿", "steelseries"), ("steelseries", "steelseries"),
@@ -109,12 +109,12 @@ internal static class ShoppingVocabulary
                 }
 
                 // 偶尔玩游戏: an occasional use does not decide the machine.
-                if (index >= 2 && text.AsSpan(index - 2, 2).SequenceEqual("偶尔"))
+                var occasional = text.LastIndexOf("偶尔", index, StringComparison.Ordinal) is var at && at >= 0 && index - at <= 3;
+                if (!occasional)
                 {
-                    continue;
+                    chosen ??= use;
                 }
 
-                chosen ??= use;
                 text = text.Remove(index, word.Length).Insert(index, new string(' ', word.Length));
             }
         }

@@ -7,7 +7,7 @@ using WxMall.Tests.Infrastructure;
 namespace WxMall.Tests.CustomerService.Bot;
 
 /// <summary>Recommendations from the real seeded catalog and its live stock.</summary>
-public sealed class ProductRecommenderTests(MallAppFactory app) : IClassFixture<MallAppFactory>
+public sealed class ProductRecommenderTests(MallAppFactory app, ITestOutputHelper output) : IClassFixture<MallAppFactory>
 {
     private async Task<IReadOnlyList<Recommendation>> RecommendAsync(string message, int count = 3)
     {
@@ -25,6 +25,11 @@ public sealed class ProductRecommenderTests(MallAppFactory app) : IClassFixture<
     public async Task Three_real_gaming_laptops_near_6000_yuan_for_the_issue_request()
     {
         var recommendations = await RecommendAsync("6000左右的游戏本推荐一下");
+
+        foreach (var recommendation in recommendations)
+        {
+            output.WriteLine($"{recommendation.Title}\t{recommendation.PriceFen}\t{recommendation.Reason}");
+        }
 
         Assert.Equal(3, recommendations.Count);
         Assert.Equal(3, recommendations.Select(r => r.ProductId).Distinct().Count());

@@ -12,14 +12,19 @@ public static class BotModule
     }
 }
 
-/// <summary>Starts training when the host starts, without holding the start-up up.</summary>
-internal sealed class IntentModelWarmUp : IHostedService
+/// <summary>Starts training when the host starts, without holding the start-up up; a failure is logged, and thrown again by Classify.</summary>
+internal sealed partial class IntentModelWarmUp(ILogger<IntentModelWarmUp> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = IntentModelCache.GetAsync();
+        _ = IntentModelCache.GetAsync().ContinueWith(
+            training => LogTrainingFailed(logger, training.Exception!.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The customer-service bot could not train its intent model; the bot cannot classify messages until the data files are fixed.")]
+    private static partial void LogTrainingFailed(ILogger logger, Exception exception);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

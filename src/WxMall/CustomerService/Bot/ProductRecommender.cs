@@ -39,11 +39,12 @@ public sealed class ProductRecommender(CatalogIndex index, IServiceScopeFactory 
             c => needs.ScreenInches is null || (c.Sku.Specs.ScreenInches is { } inches && Math.Abs((decimal)inches - needs.ScreenInches.Value) <= 0.5m),
             c => needs.BudgetMinFen is null || c.Sku.PriceFen >= needs.BudgetMinFen,
         };
+        var enough = Math.Min(count, candidates.Select(c => c.Product.Id).Distinct().Count());
         var chosen = candidates;
         for (var kept = wishes.Count; kept >= 0; kept--)
         {
             chosen = candidates.Where(c => wishes.Take(kept).All(wish => wish(c))).ToList();
-            if (chosen.Count >= Math.Min(count, candidates.Count))
+            if (chosen.Select(c => c.Product.Id).Distinct().Count() >= enough)
             {
                 break;
             }

@@ -98,6 +98,14 @@ public sealed class IntentClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_malformed_data_line_names_its_file_and_line()
+    {
+        var error = Assert.Throws<FormatException>(() => IntentExamples.Parse(["order_status\t查单", "orderstatus\t查单"], "x.tsv"));
+
+        Assert.Contains("x.tsv 第 2 行", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Wire_names_round_trip()
     {
         foreach (var intent in Intents.All)

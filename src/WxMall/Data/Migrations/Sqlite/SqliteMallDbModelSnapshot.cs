@@ -434,6 +434,10 @@ namespace WxMall.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
@@ -442,6 +446,10 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.Property<long?>("MemberId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nickname")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OpenId")
                         .IsRequired()
@@ -554,6 +562,12 @@ namespace WxMall.Data.Migrations.Sqlite
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MergedIntoMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Nickname")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -578,6 +592,8 @@ namespace WxMall.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoMemberId");
 
                     b.HasIndex("PhoneLookup")
                         .IsUnique();
@@ -891,6 +907,14 @@ namespace WxMall.Data.Migrations.Sqlite
                         .HasForeignKey("WxMall.Inventory.StockItem", "SkuId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WxMall.Members.Member", b =>
+                {
+                    b.HasOne("WxMall.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("WxMall.Members.MemberAddress", b =>

@@ -1,0 +1,81 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WxMall.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WeChatLoginAndMerge : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AvatarUrl",
+                table: "WeChatIdentities",
+                type: "TEXT",
+                maxLength: 512,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Nickname",
+                table: "WeChatIdentities",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MergedAt",
+                table: "Members",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MergedIntoMemberId",
+                table: "Members",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_MergedIntoMemberId",
+                table: "Members",
+                column: "MergedIntoMemberId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Members_Members_MergedIntoMemberId",
+                table: "Members",
+                column: "MergedIntoMemberId",
+                principalTable: "Members",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Members_Members_MergedIntoMemberId",
+                table: "Members");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Members_MergedIntoMemberId",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "AvatarUrl",
+                table: "WeChatIdentities");
+
+            migrationBuilder.DropColumn(
+                name: "Nickname",
+                table: "WeChatIdentities");
+
+            migrationBuilder.DropColumn(
+                name: "MergedAt",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoMemberId",
+                table: "Members");
+        }
+    }
+}

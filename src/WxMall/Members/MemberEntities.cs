@@ -86,7 +86,6 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.PasswordHash).HasMaxLength(200);
         builder.Property(m => m.Nickname).HasMaxLength(60);
         builder.Ignore(m => m.IsMerged);
-        builder.HasOne<Member>().WithMany().HasForeignKey(m => m.MergedIntoMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -625,8 +625,6 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoMemberId");
-
                     b.HasIndex("PhoneLookup")
                         .IsUnique();
 
@@ -947,14 +945,6 @@ namespace WxMall.Data.Migrations.PostgreSql
                         .HasForeignKey("WxMall.Inventory.StockItem", "SkuId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("WxMall.Members.Member", b =>
-                {
-                    b.HasOne("WxMall.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoMemberId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("WxMall.Members.MemberAddress", b =>

@@ -593,8 +593,6 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergedIntoMemberId");
-
                     b.HasIndex("PhoneLookup")
                         .IsUnique();
 
@@ -907,14 +905,6 @@ namespace WxMall.Data.Migrations.Sqlite
                         .HasForeignKey("WxMall.Inventory.StockItem", "SkuId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("WxMall.Members.Member", b =>
-                {
-                    b.HasOne("WxMall.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoMemberId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("WxMall.Members.MemberAddress", b =>

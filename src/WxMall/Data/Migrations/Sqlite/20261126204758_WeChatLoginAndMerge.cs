@@ -35,32 +35,11 @@ namespace WxMall.Data.Migrations.Sqlite
                 table: "Members",
                 type: "INTEGER",
                 nullable: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Members_MergedIntoMemberId",
-                table: "Members",
-                column: "MergedIntoMemberId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Members_Members_MergedIntoMemberId",
-                table: "Members",
-                column: "MergedIntoMemberId",
-                principalTable: "Members",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Members_Members_MergedIntoMemberId",
-                table: "Members");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Members_MergedIntoMemberId",
-                table: "Members");
-
             migrationBuilder.DropColumn(
                 name: "AvatarUrl",
                 table: "WeChatIdentities");

@@ -80,6 +80,25 @@ public sealed class AccountMergeTests(SandboxMallAppFactory app) : IClassFixture
         Assert.Equal(1, await app.QueryAsync(db => db.WeChatIdentities.CountAsync(i => i.MemberId == account.Id)));
     }
 
+    [Fact]
+    public async Task A_member_with_an_unpaid_order_is_not_merged_and_nothing_moves()
+    {
+        var (sku, _) = await app.SkuWithStockAsync(10, skip: 6);
+        using var wx = app.NewWeChatBrowser();
+        await wx.SignInAsync(await app.CreateWeChatUserAsync(), "userinfo");
+        var fromId = (await wx.MeAsync()).GetProperty("memberId").GetInt64();
+        var unpaid = await new Shopper(wx.Client).PlacePickupOrderAsync(sku);
+        using var store = app.NewShopper();
+        await store.RegisterAsync();
+
+        var refused = await wx.Client.PostAsJsonAsync("/api/wechat/link/merge", new { phone = store.Phone, password = "secret-pass-1" });
+
+        Assert.Contains("待付款", (await refused.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(fromId, await app.QueryAsync(db => db.Orders.Where(o => o.Number == unpaid.Number).Select(o => o.MemberId).SingleAsync()));
+        Assert.Null(await app.QueryAsync(db => db.Members.Where(m => m.Id == fromId).Select(m => m.MergedIntoMemberId).SingleAsync()));
+        Assert.Equal(fromId, (await wx.MeAsync()).GetProperty("memberId").GetInt64());
+    }
+
     private static async Task MergeScenarioAsync(SandboxMallAppFactory app)
     {
         var (sku, _) = await app.SkuWithStockAsync(20, skip: 5);

@@ -89,11 +89,15 @@ public static class AuthModule
         options.ExpireTimeSpan = lifetime;
         options.SlidingExpiration = true;
         options.Events.OnRedirectToLogin = context => WriteProblem(context.Response, StatusCodes.Status401Unauthorized, "请先登录");
-        options.Events.OnRedirectToAccessDenied = context => context.HttpContext.Items.ContainsKey(ActiveMemberHandler.MergedFlag)
-            ? WriteProblem(context.Response, StatusCodes.Status401Unauthorized, "该账号已合并到另一个账号，请重新登录")
-            : context.HttpContext.User.MemberId() is null
-                ? WriteProblem(context.Response, StatusCodes.Status401Unauthorized, "请先用微信或手机号登录会员")
-                : WriteProblem(context.Response, StatusCodes.Status403Forbidden, "当前账号没有此操作的权限");
+        options.Events.OnRedirectToAccessDenied = context => context.Scheme.Name != AuthSchemes.Member
+            ? WriteProblem(context.Response, StatusCodes.Status403Forbidden, "当前账号没有此操作的权限")
+            : context.HttpContext.Items.ContainsKey(ActiveMemberHandler.MergedFlag)
+                ? WriteProblem(context.Response, StatusCodes.Status401Unauthorized, "该账号已合并到另一个账号，请重新登录")
+                : context.HttpContext.User.MemberId() is null
+
+                    // A WeChat visitor (openid only) is signed in but not a member yet.
+                    ? WriteProblem(context.Response, StatusCodes.Status401Unauthorized, "请先用微信或手机号登录会员")
+                    : WriteProblem(context.Response, StatusCodes.Status403Forbidden, "当前账号没有此操作的权限");
     }
 
     private static Task WriteProblem(HttpResponse response, int status, string detail)

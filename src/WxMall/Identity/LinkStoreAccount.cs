@@ -98,7 +98,7 @@ public static class LinkStoreAccount
 
             if (holdings.UnsettledOrders > 0)
             {
-                return Problems.Conflict($"当前微信会员还有 {holdings.UnsettledOrders} 个待付款或退款中的订单，请先完成支付、取消订单或等退款完成后再合并。");
+                return Problems.Conflict($"当前微信会员还有 {holdings.UnsettledOrders} 个待付款、退款中或积分尚未到账的订单，请先完成支付或取消订单，等退款和积分到账后再合并。");
             }
         }
 

@@ -24,12 +24,16 @@ public sealed record MemberHoldings(int Orders, int UnsettledOrders, long Points
 /// </summary>
 public static class MergeMembers
 {
-    /// <summary>Orders whose payment or refund is still moving would credit the emptied member afterwards.</summary>
+    /// <summary>
+    /// Orders whose payment or refund is still moving, or whose points are not awarded yet, would credit the emptied
+    /// member afterwards (the handlers address <c>message.MemberId</c>).
+    /// </summary>
     private static readonly OrderStatus[] Unsettled = [OrderStatus.AwaitingPayment, OrderStatus.Refunding];
 
     public static async Task<MemberHoldings> HoldingsAsync(MallDb db, long memberId, CancellationToken cancellationToken) => new(
         await db.Orders.CountAsync(o => o.MemberId == memberId, cancellationToken),
-        await db.Orders.CountAsync(o => o.MemberId == memberId && Unsettled.Contains(o.Status), cancellationToken),
+        await db.Orders.CountAsync(o => o.MemberId == memberId && (Unsettled.Contains(o.Status)
+            || (o.PaidAt != null && !db.PointsEntries.Any(p => p.OrderNumber == o.Number && p.Reason == PointsReasons.EarnedOnPayment))), cancellationToken),
         await db.Members.Where(m => m.Id == memberId).Select(m => m.PointsBalance).FirstOrDefaultAsync(cancellationToken),
         await db.Addresses.CountAsync(a => a.MemberId == memberId, cancellationToken));
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using WxMall.Cart;
 using WxMall.Compliance;
 using WxMall.Data;
 using WxMall.Identity;

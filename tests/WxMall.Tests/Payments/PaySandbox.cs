@@ -12,7 +12,7 @@ using WxMall.WeChat.Pay.Crypto;
 namespace WxMall.Tests.Payments;
 
 /// <summary>The store and the emulator, with helpers for what a payer and WeChat Pay do in these tests.</summary>
-public class PaySandbox : WeChatSandboxFactory
+public class PaySandbox : SandboxMallAppFactory
 {
     public const string OfficialAccountAppId = "wx5e1a7c0f2b9d4e68";
     public const string MerchantId = "1900000109";
@@ -30,7 +30,8 @@ public class PaySandbox : WeChatSandboxFactory
     {
     }
 
-    public HttpClient Emulator => emulator ??= EmulatorClient();
+    /// <summary>One client for the emulator's control API, kept for the fixture's lifetime.</summary>
+    public HttpClient EmulatorControl => emulator ??= EmulatorClient();
 
     protected virtual string PaymentTimeout => "00:30:00";
 
@@ -47,7 +48,7 @@ public class PaySandbox : WeChatSandboxFactory
     {
         var shopper = NewShopper();
         var member = await shopper.RegisterAsync();
-        var created = await Emulator.PostAsJsonAsync("/emulator/users", new { nickname = "测试买家" });
+        var created = await EmulatorControl.PostAsJsonAsync("/emulator/users", new { nickname = "测试买家" });
         created.EnsureSuccessStatusCode();
         var user = await created.Content.ReadFromJsonAsync<JsonElement>();
         var openId = user.GetProperty("officialAccountOpenId").GetString()!;
@@ -78,17 +79,17 @@ public class PaySandbox : WeChatSandboxFactory
     /// <summary>The payer confirms in WeChat's payment sheet.</summary>
     public async Task PayAtWeChatAsync(string reference, string userId)
     {
-        var response = await Emulator.PostAsJsonAsync("/emulator/pay/pay", new { reference, user = userId });
+        var response = await EmulatorControl.PostAsJsonAsync("/emulator/pay/pay", new { reference, user = userId });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public async Task NotificationFaultsAsync(object faults)
     {
-        var response = await Emulator.PutAsJsonAsync("/emulator/faults/notifications", faults);
+        var response = await EmulatorControl.PutAsJsonAsync("/emulator/faults/notifications", faults);
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task ClearFaultsAsync() => (await Emulator.DeleteAsync("/emulator/faults")).EnsureSuccessStatusCode();
+    public async Task ClearFaultsAsync() => (await EmulatorControl.DeleteAsync("/emulator/faults")).EnsureSuccessStatusCode();
 
     public Task<T> DbAsync<T>(Func<WxMall.Data.MallDb, Task<T>> query) => QueryAsync(query);
 

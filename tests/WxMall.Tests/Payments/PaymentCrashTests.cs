@@ -61,7 +61,7 @@ public sealed class PaymentCrashTests(PaymentCrashTests.CrashingStore app) : ICl
         await app.PayAtWeChatAsync(payment.CodeUrl!, userId);
 
         await Eventually.TrueAsync(async () => (await app.OrderRowAsync(order.Number)).Status == OrderStatus.Paid, "a later delivery pays the order");
-        var deliveries = await app.Emulator.GetFromJsonAsync<JsonElement>("/emulator/pay/notifications");
+        var deliveries = await app.EmulatorControl.GetFromJsonAsync<JsonElement>("/emulator/pay/notifications");
         Assert.Equal(1, app.Crash.Crashes);
         Assert.Contains("500", deliveries.ToString(), StringComparison.Ordinal);
         await Eventually.TrueAsync(

@@ -41,7 +41,7 @@ public sealed class PaymentFaultTests(PaySandbox app) : IClassFixture<PaySandbox
                 async () => (await Task.WhenAll(orders.Select(o => app.OrderRowAsync(o.Number)))).All(o => o.Status == OrderStatus.Paid),
                 "all three orders are paid", seconds: 60);
             await Eventually.TrueAsync(
-                async () => (await app.Emulator.GetFromJsonAsync<JsonElement>("/emulator/pay/notifications")).EnumerateArray().Count() >= 3,
+                async () => (await app.EmulatorControl.GetFromJsonAsync<JsonElement>("/emulator/pay/notifications")).EnumerateArray().Count() >= 3,
                 "the emulator delivered the notifications");
         }
         finally
@@ -83,7 +83,7 @@ public sealed class PaymentFaultTests(PaySandbox app) : IClassFixture<PaySandbox
         }
 
         var refund = (await app.RefundsAsync(order.Number)).Single();
-        var emulatorRefunds = await app.Emulator.GetFromJsonAsync<JsonElement>("/emulator/pay/refunds");
+        var emulatorRefunds = await app.EmulatorControl.GetFromJsonAsync<JsonElement>("/emulator/pay/refunds");
         Assert.Equal(RefundKind.UnpayableOrder, refund.Kind);
         Assert.Equal(order.PayableFen, refund.AmountFen);
         Assert.Equal(OrderStatus.Cancelled, (await app.OrderRowAsync(order.Number)).Status);

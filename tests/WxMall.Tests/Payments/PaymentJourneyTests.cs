@@ -110,7 +110,7 @@ public sealed class PaymentJourneyTests(PaySandbox app) : IClassFixture<PaySandb
 
         var native = await PaySandbox.StartAsync(shopper, order.Number, "native");
         var jsapi = await PaySandbox.StartAsync(shopper, order.Number, "jsapi");
-        var payClosedQr = await app.Emulator.PostAsJsonAsync("/emulator/pay/pay", new { reference = native.CodeUrl, user = userId });
+        var payClosedQr = await app.EmulatorControl.PostAsJsonAsync("/emulator/pay/pay", new { reference = native.CodeUrl, user = userId });
 
         Assert.Equal(order.Number, native.OutTradeNumber);
         Assert.Equal(order.Number + "P2", jsapi.OutTradeNumber);

@@ -46,10 +46,10 @@ public sealed class PaymentTimeoutTests(PaymentTimeoutTests.ShortTimeout app) : 
 
         await Eventually.TrueAsync(async () => (await app.OrderRowAsync(order.Number)).Status == OrderStatus.Cancelled, "the order times out", seconds: 90);
         await Eventually.TrueAsync(
-            async () => (await app.Emulator.GetFromJsonAsync<JsonElement>("/emulator/pay/orders")).EnumerateArray()
+            async () => (await app.EmulatorControl.GetFromJsonAsync<JsonElement>("/emulator/pay/orders")).EnumerateArray()
                 .Any(o => o.GetProperty("outTradeNumber").GetString() == payment.OutTradeNumber && o.GetProperty("state").GetString() == "CLOSED"),
             "the WeChat order is closed", seconds: 90);
-        var late = await app.Emulator.PostAsJsonAsync("/emulator/pay/pay", new { reference = payment.CodeUrl, user = userId });
+        var late = await app.EmulatorControl.PostAsJsonAsync("/emulator/pay/pay", new { reference = payment.CodeUrl, user = userId });
         Assert.Contains("关闭", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -30,7 +30,7 @@ public sealed class PostgresPaymentTests
         await app.NotificationFaultsAsync(new { drop = true });
         await app.PayAtWeChatAsync(payment.CodeUrl!, userId);
         await app.ClearFaultsAsync();
-        var paidAtWeChat = (await app.Emulator.GetFromJsonAsync<System.Text.Json.JsonElement>("/emulator/pay/orders")).EnumerateArray()
+        var paidAtWeChat = (await app.EmulatorControl.GetFromJsonAsync<System.Text.Json.JsonElement>("/emulator/pay/orders")).EnumerateArray()
             .Single(o => o.GetProperty("outTradeNumber").GetString() == payment.OutTradeNumber);
         var transaction = PaySandbox.Transaction(payment.OutTradeNumber, order.PayableFen, transactionId: paidAtWeChat.GetProperty("transactionId").GetString());
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.SendAsync(app.SignedNotification(transaction))));

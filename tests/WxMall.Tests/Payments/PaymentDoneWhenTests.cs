@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using WxMall.Ordering;
+using WxMall.Payments;
+using WxMall.Payments.Reconciliation;
+using WxMall.Tests.Infrastructure;
+
+namespace WxMall.Tests.Payments;
+
+/// <summary>
+/// Issue 5's "done when": in the emulator a user logs in with WeChat, buys a laptop with each of the three payment
+/// modes, is refunded, and that day's reconciliation is clean.
+/// </summary>
+public sealed class PaymentDoneWhenTests(PaySandbox app) : IClassFixture<PaySandbox>
+{
+    [Fact]
+    public async Task A_WeChat_user_buys_with_JSAPI_Native_and_H5_is_refunded_and_the_day_reconciles_clean()
+    {
+        var user = await app.CreateWeChatUserAsync("一键登录买家");
+        using var browser = app.NewWeChatBrowser();
+        var signedIn = await browser.SignInAsync(user, "userinfo");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var shopper = new Shopper(browser.Client);
+        var laptop = await LaptopAsync();
+
+        var orders = new List<OrderView>();
+        foreach (var mode in new[] { "jsapi", "native", "h5" })
+        {
+            var order = await shopper.PlacePickupOrderAsync(laptop);
+            var payment = await PaySandbox.StartAsync(shopper, order.Number, mode);
+            await app.PayAtWeChatAsync(payment.OutTradeNumber, user.UserId);
+            await Eventually.TrueAsync(async () => (await shopper.GetAsync<PaymentStatusView>($"/api/orders/{order.Number}/payment-status")).Paid,
+                $"the {mode} payment shows on the pay-result poll");
+            orders.Add(order);
+        }
+
+        using var finance = await app.StaffClientAsync();
+        var refund = await finance.PostAsJsonAsync($"/api/admin/orders/{orders[1].Number}/refunds", new { reason = "买家不想要了" });
+        Assert.Equal(HttpStatusCode.OK, refund.StatusCode);
+        await Eventually.TrueAsync(async () => (await app.OrderRowAsync(orders[1].Number)).Status == OrderStatus.Refunded, "the refund is confirmed");
+
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var reconciled = await finance.PostAsJsonAsync("/api/admin/reconciliation", new { date = today });
+        var run = (await reconciled.Content.ReadFromJsonAsync<ReconciliationView>(Shopper.Json))!;
+        Assert.Equal(nameof(ReconciliationStatus.Clean), run.Status);
+        Assert.Equal((3, 1), (run.BillPayments, run.BillRefunds));
+        Assert.Equal(orders.Sum(o => o.PayableFen), run.BillPaidFen);
+        var modes = await app.DbAsync(db => db.PaymentAttempts.Where(a => a.TransactionId != null).Select(a => a.Mode).ToListAsync());
+        Assert.Equal([PaymentMode.Jsapi, PaymentMode.Native, PaymentMode.H5], modes);
+    }
+
+    private async Task<string> LaptopAsync()
+    {
+        using var client = app.CreateClient();
+        var search = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/catalog/search?q=%E6%B8%B8%E6%88%8F%E6%9C%AC&pageSize=1");
+        var product = search.GetProperty("items")[0].GetProperty("code").GetString()!;
+        var detail = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/catalog/products/{product}");
+        var sku = detail.GetProperty("skus")[0].GetProperty("code").GetString()!;
+        await app.SetAvailableAsync(sku, 10);
+        return sku;
+    }
+}

@@ -51,6 +51,24 @@ public sealed class PaymentDoneWhenTests(PaySandbox app) : IClassFixture<PaySand
         Assert.Equal([PaymentMode.Jsapi, PaymentMode.Native, PaymentMode.H5], modes);
     }
 
+    [Fact]
+    public async Task A_mini_program_user_pays_with_requestPayment_parameters_for_the_mini_program_app()
+    {
+        var user = await app.CreateWeChatUserAsync("小程序买家");
+        using var client = await app.MiniProgramClientAsync(user);
+        var shopper = new Shopper(client);
+        var order = await shopper.PlacePickupOrderAsync(await LaptopAsync());
+
+        var response = await client.PostAsJsonAsync($"/api/orders/{order.Number}/payments", new { mode = "jsapi", app = "mini-program" });
+        var payment = (await response.Content.ReadFromJsonAsync<PaymentView>(Shopper.Json))!;
+        await app.PayAtWeChatAsync(payment.OutTradeNumber, user.UserId);
+
+        Assert.Equal("wx7c3f9a1e5d2b8064", payment.Jsapi!.AppId);
+        await Eventually.TrueAsync(async () => (await app.OrderRowAsync(order.Number)).Status == OrderStatus.Paid, "the mini-program payment pays the order");
+        var attempt = await app.DbAsync(db => db.PaymentAttempts.SingleAsync(a => a.OrderNumber == order.Number));
+        Assert.Equal(user.MiniProgramOpenId, attempt.PayerOpenId);
+    }
+
     private async Task<string> LaptopAsync()
     {
         using var client = app.CreateClient();

@@ -11,6 +11,7 @@ using WxMall.Members;
 using WxMall.Messaging;
 using WxMall.Operations;
 using WxMall.Ordering;
+using WxMall.Storefront;
 
 if (args is ["wechat", ..])
 {
@@ -32,6 +33,7 @@ builder.AddInventory();
 builder.AddMembers();
 builder.AddOrdering();
 builder.AddAdmin();
+builder.AddStorefront();          // H5 store and admin console pages (Razor Pages)
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapCart();
 app.MapMembers();
 app.MapOrdering();
 app.MapAdmin();
+app.MapStorefront();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

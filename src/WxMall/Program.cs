@@ -1,4 +1,5 @@
 using WxMall.Admin;
+using WxMall.Admin.Console;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
@@ -33,7 +34,8 @@ builder.AddInventory();
 builder.AddMembers();
 builder.AddOrdering();
 builder.AddAdmin();
-builder.AddStorefront();          // H5 store and admin console pages (Razor Pages)
+builder.AddStorefront();          // H5 store pages (Razor Pages, also hosts the console's pages)
+builder.AddAdminConsole();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.MapCart();
 app.MapMembers();
 app.MapOrdering();
 app.MapAdmin();
+app.MapAdminConsole();
 app.MapStorefront();
 
 await app.InitializeDatabaseAsync();

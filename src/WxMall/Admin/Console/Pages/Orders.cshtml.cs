@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WxMall.Data;
+using WxMall.Identity;
+using WxMall.Ordering;
+
+namespace WxMall.Admin.Console.Pages;
+
+[Authorize(Policy = AuthPolicies.OrderStaff)]
+public sealed class OrdersModel(MallDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<AdminOrderRow> Orders { get; private set; } = [];
+
+    public static IEnumerable<OrderStatus> Statuses => Enum.GetValues<OrderStatus>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 1000);
+        var result = await AdminOrders.List(db, cancellationToken, Status, PageNumber);
+        Orders = Storefront.PageOutcome.Read<List<AdminOrderRow>>(result.Result, ModelState, fieldPrefix: "") ?? [];
+    }
+}

@@ -33,7 +33,7 @@ public sealed class AddressesModel(MallDb db, PersonalDataProtector protector) :
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         var request = new AddressRequest(Input.RecipientName, Input.Phone?.Trim(), Input.Province, Input.City, Input.District, Input.Detail, Input.IsDefault);
         var result = await MemberAddresses.Add(request, User, db, protector, cancellationToken);

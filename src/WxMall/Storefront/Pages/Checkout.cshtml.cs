@@ -79,7 +79,7 @@ public sealed class CheckoutModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPlaceAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         if (Lines.Count == 0)
@@ -95,7 +95,7 @@ public sealed class CheckoutModel(
         switch (outcome)
         {
             case PlaceOrderOutcome.Placed placed:
-                return Redirect($"/orders/{placed.Order.Number}?placed=1");
+                return Redirect($"/orders/{placed.Order.Number}?placed=true");
             case PlaceOrderOutcome.AlreadyPlaced existing:
                 return Redirect($"/orders/{existing.Order.Number}");
             case PlaceOrderOutcome.Invalid invalid:

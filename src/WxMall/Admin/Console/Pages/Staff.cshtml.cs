@@ -27,7 +27,7 @@ public sealed class StaffModel(MallDb db, IPasswordHasher<StaffUser> hasher, Tim
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Staff = (await StaffAccounts.List(db, cancellationToken)).Value!;
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         var request = new CreateStaffRequest(Input.UserName?.Trim(), Input.Password, Input.DisplayName?.Trim(), Input.Role);
         var result = await StaffAccounts.Create(request, User, db, hasher, clock, cancellationToken);

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using WxMall.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(WxMall.BrowserTests.Infrastructure.StoreFixture))]
+
+namespace WxMall.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One store for the whole browser suite, on a real loopback port with the WeChat emulator beside it
+/// (<see cref="WeChatSandboxFactory"/>), so the browser talks to it exactly as a phone would.
+/// </summary>
+public sealed class StoreFixture : IAsyncLifetime
+{
+    public StoreServer Store { get; } = new();
+
+    public string Url(string path) => new Uri(Store.StoreUrl, path).ToString();
+
+    /// <summary>An API client with its own cookies, for arranging data the way another shopper would.</summary>
+    public Shopper NewShopper() => new(Client());
+
+    public async Task<HttpClient> StaffClientAsync()
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync("/api/admin/login", new { userName = "admin", password = MallAppFactory.AdminPassword });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    // The factory's default client options aim at http://localhost; this store listens on its own loopback port.
+    private HttpClient Client() => Store.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = Store.StoreUrl });
+
+    public ValueTask InitializeAsync()
+    {
+        Store.StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await Store.DisposeAsync();
+}
+
+public sealed class StoreServer : WeChatSandboxFactory;

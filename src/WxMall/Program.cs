@@ -12,6 +12,7 @@ using WxMall.Members;
 using WxMall.Messaging;
 using WxMall.Operations;
 using WxMall.Ordering;
+using WxMall.Payments;
 using WxMall.Storefront;
 
 if (args is ["wechat", ..])
@@ -33,6 +34,7 @@ builder.AddCatalog();
 builder.AddInventory();
 builder.AddMembers();
 builder.AddOrdering();
+builder.AddPayments();          // WeChat Pay: prepay, notifications, refunds, reconciliation
 builder.AddAdmin();
 builder.AddStorefront();          // H5 store pages (Razor Pages, also hosts the console's pages)
 builder.AddAdminConsole();
@@ -48,6 +50,7 @@ app.MapCatalog();
 app.MapCart();
 app.MapMembers();
 app.MapOrdering();
+app.MapPayments();
 app.MapAdmin();
 app.MapAdminConsole();
 app.MapStorefront();

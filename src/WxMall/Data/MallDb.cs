@@ -7,6 +7,8 @@ using WxMall.Identity;
 using WxMall.Inventory;
 using WxMall.Members;
 using WxMall.Ordering;
+using WxMall.Payments;
+using WxMall.Payments.Reconciliation;
 
 namespace WxMall.Data;
 
@@ -27,6 +29,10 @@ public abstract class MallDb(DbContextOptions options) : DbContext(options), IDa
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+    public DbSet<ReconciliationDifference> ReconciliationDifferences => Set<ReconciliationDifference>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberAddress> Addresses => Set<MemberAddress>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();

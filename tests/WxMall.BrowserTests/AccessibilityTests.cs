@@ -44,9 +44,17 @@ public sealed class AccessibilityTests(StoreFixture store, BrowserFixture browse
 
         await page.GotoAsync(store.Url("/checkout"));
         await page.GetByRole(AriaRole.Button, new() { Name = "提交订单" }).ClickAsync();
-        await Expect(page.Locator("#order-status")).ToHaveTextAsync("待支付");
+        await Expect(page).ToHaveURLAsync(new Regex("/pay\\?placed=true"));
         await AccessibilityCheck.AssertPassesAsync(page);
-        await Screenshots.SaveAsync(page, "09-order-pickup");
+        var number = await page.Locator("#order-number").TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "微信扫码支付" }).ClickAsync();
+        await Expect(page.Locator("#qr-image")).ToBeVisibleAsync();
+        await AccessibilityCheck.AssertPassesAsync(page);
+        foreach (var path in new[] { $"/orders/{number}", $"/orders/{number}/pay/result" })
+        {
+            await page.GotoAsync(store.Url(path));
+            await AccessibilityCheck.AssertPassesAsync(page);
+        }
     }
 
     [Fact]

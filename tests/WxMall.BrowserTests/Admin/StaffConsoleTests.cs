@@ -96,6 +96,44 @@ public sealed class StaffConsoleTests(StoreFixture store, BrowserFixture browser
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权限" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Finance_refunds_part_of_an_order_paid_through_WeChat_Pay()
+    {
+        var number = await PaidExpressOrderAsync(skip: 8, throughWeChat: true);
+        var userName = await NewStaffAsync("finance");
+        var page = await browser.NewPhonePageAsync();
+        await SignInAsync(page, userName, "staff-password-1");
+        await page.GotoAsync(store.Url("/admin/orders/" + number));
+        await Expect(page.Locator("#payments")).ToContainTextAsync("已支付");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认发货" })).ToHaveCountAsync(0);
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认退款" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='RefundReason']")).ToHaveTextAsync("请填写退款原因（2 到 80 个字）");
+        await page.GetByLabel("退款金额（元，不填则全额）").FillAsync("10.00");
+        await page.GetByLabel("退款原因").FillAsync("价格保护补差");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认退款" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已提交退款");
+        await Expect(page.Locator("#payments")).ToContainTextAsync("价格保护补差");
+
+        await Eventually.TrueAsync(
+            () => store.Store.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+                .AnyAsync(db.Orders.Where(o => o.Number == number && o.RefundedFen == 1000))),
+            "WeChat Pay's refund notification records the refund");
+        await page.ReloadAsync();
+        await Expect(page.Locator(".sum")).ToContainTextAsync("已退款¥10.00");
+        await Screenshots.SaveAsync(page, "13-admin-refund");
+    }
+
+    private async Task<string> NewStaffAsync(string role)
+    {
+        using var admin = await store.StaffClientAsync();
+        var userName = role + Guid.NewGuid().ToString("N")[..8];
+        var created = await admin.PostAsJsonAsync("/api/admin/staff", new { userName, password = "staff-password-1", displayName = "测试员工", role });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return userName;
+    }
+
     private async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync(store.Url("/admin/login"));
@@ -106,7 +144,7 @@ public sealed class StaffConsoleTests(StoreFixture store, BrowserFixture browser
     }
 
     /// <summary>A shopper (over the API) orders one unit for express delivery to 张三丰, and the payment is recorded.</summary>
-    private async Task<string> PaidExpressOrderAsync(int skip)
+    private async Task<string> PaidExpressOrderAsync(int skip, bool throughWeChat = false)
     {
         var (sku, _) = await store.Store.SkuWithStockAsync(minimumStock: 20, skip: skip);
         using var shopper = store.NewShopper();
@@ -115,6 +153,16 @@ public sealed class StaffConsoleTests(StoreFixture store, BrowserFixture browser
         var response = await shopper.PlaceOrderAsync(new { lines = new[] { new { sku, quantity = 1 } }, delivery = "express", addressId });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var order = (await response.Content.ReadFromJsonAsync<WxMall.Ordering.OrderView>(Shopper.Json))!;
+        if (throughWeChat)
+        {
+            var started = await shopper.Client.PostAsJsonAsync($"/api/orders/{order.Number}/payments", new { mode = "native" });
+            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+            var payment = (await started.Content.ReadFromJsonAsync<WxMall.Payments.PaymentView>(Shopper.Json))!;
+            await store.PayInWeChatAsync(payment.CodeUrl!);
+            await Eventually.TrueAsync(async () => await store.Store.OrderStatusAsync(order.Number) == WxMall.Ordering.OrderStatus.Paid, "the payment lands");
+            return order.Number;
+        }
+
         var (outcome, _) = await store.Store.PayAsync(order.Number, order.PayableFen);
         Assert.Equal(WxMall.Ordering.PaymentOutcome.Recorded, outcome);
         return order.Number;

@@ -26,6 +26,17 @@ public sealed class StoreFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A WeChat user in the emulator scans a Native code (or confirms a prepay id) and pays: what the phone's 扫一扫 does.</summary>
+    public async Task PayInWeChatAsync(string reference)
+    {
+        using var emulator = Store.EmulatorClient();
+        var created = await emulator.PostAsJsonAsync("/emulator/users", new { nickname = "浏览器测试买家" });
+        created.EnsureSuccessStatusCode();
+        var user = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("userId").GetString();
+        var paid = await emulator.PostAsJsonAsync("/emulator/pay/pay", new { reference, user });
+        Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
+    }
+
     // The factory's default client options aim at http://localhost; this store listens on its own loopback port.
     private HttpClient Client() => Store.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = Store.StoreUrl });
 

@@ -106,21 +106,34 @@ public sealed class ShopperJourneyTests(StoreFixture store, BrowserFixture brows
         await Screenshots.SaveAsync(page, "06-checkout");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交订单" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/orders/\\w+\\?placed=true"));
-        await Expect(page.Locator("#order-status")).ToHaveTextAsync("待支付");
-        await Expect(page.Locator("#order-payable")).ToHaveTextAsync(payable!);
+        await Expect(page).ToHaveURLAsync(new Regex("/orders/\\w+/pay\\?placed=true"));
+        await Expect(page.Locator("#pay-amount")).ToHaveTextAsync(payable!);
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("下单成功");
-        var number = await page.Locator("#order-number").TextContentAsync();
-        await Screenshots.SaveAsync(page, "07-order-placed");
+        var number = (await page.Locator("#order-number").TextContentAsync())!;
+        Assert.Equal(WxMall.Ordering.OrderStatus.AwaitingPayment, await WxMall.Tests.Infrastructure.StoreData.OrderStatusAsync(store.Store, number));
+        await Screenshots.SaveAsync(page, "07-pay-choose");
 
-        // The order is in the member's list, and the cart is empty again.
+        // A desktop browser gets the Native QR code first; a WeChat user in the emulator scans and pays it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "微信扫码支付" }).ClickAsync();
+        var qr = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("微信支付二维码") });
+        await Expect(qr).ToBeVisibleAsync();
+        Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the QR code image loaded");
+        var codeUrl = (await page.Locator("#code-url").TextContentAsync())!;
+        Assert.StartsWith("weixin://wxpay/bizpayurl", codeUrl, StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "08-pay-native-qr");
+        await store.PayInWeChatAsync(codeUrl);
+
+        // The page polls the order and moves on by itself once the payment lands.
+        await Expect(page.Locator("#result-title")).ToHaveTextAsync("支付成功", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#order-status")).ToHaveTextAsync("已支付");
+        await Screenshots.SaveAsync(page, "09-pay-result");
+
+        // The order is in the member's list as paid, and the cart is empty again.
         await page.GotoAsync(store.Url("/orders"));
-        await Expect(page.GetByText("订单号 " + number)).ToBeVisibleAsync();
+        await Expect(page.Locator("a.card", new() { HasText = "订单号 " + number })).ToContainTextAsync("已支付");
         await page.GotoAsync(store.Url("/cart"));
         await Expect(page.GetByText("购物车是空的")).ToBeVisibleAsync();
-
-        var status = await WxMall.Tests.Infrastructure.StoreData.OrderStatusAsync(store.Store, number!);
-        Assert.Equal(WxMall.Ordering.OrderStatus.AwaitingPayment, status);
+        Assert.Equal(WxMall.Ordering.OrderStatus.Paid, await WxMall.Tests.Infrastructure.StoreData.OrderStatusAsync(store.Store, number));
     }
 
     [Fact]
@@ -153,7 +166,7 @@ public sealed class ShopperJourneyTests(StoreFixture store, BrowserFixture brows
         await page.GetByLabel("退货原因").FillAsync("屏幕有坏点");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交退货申请" }).ClickAsync();
         await Expect(page.Locator("#order-status")).ToHaveTextAsync("退货申请中");
-        await Screenshots.SaveAsync(page, "08-return-requested");
+        await Screenshots.SaveAsync(page, "10-return-requested");
     }
 
     private async Task<string> PlacePickupOrderAsync(IPage page, string sku)
@@ -170,7 +183,10 @@ public sealed class ShopperJourneyTests(StoreFixture store, BrowserFixture brows
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交订单" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/pay\\?placed=true"));
+        var number = (await page.Locator("#order-number").TextContentAsync())!;
+        await page.GotoAsync(store.Url($"/orders/{number}"));
         await Expect(page.Locator("#order-status")).ToHaveTextAsync("待支付");
-        return (await page.Locator("#order-number").TextContentAsync())!;
+        return number;
     }
 }

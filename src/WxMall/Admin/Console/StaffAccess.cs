@@ -11,6 +11,9 @@ public static class StaffAccess
 
     public static bool Orders(ClaimsPrincipal user) => Role(user) is StaffRoles.Admin or StaffRoles.Operator or StaffRoles.Agent;
 
+    /// <summary>Refunds, returns and reconciliation (the FinanceStaff policy).</summary>
+    public static bool Finance(ClaimsPrincipal user) => Role(user) is StaffRoles.Admin or StaffRoles.Finance;
+
     public static bool AdminOnly(ClaimsPrincipal user) => Role(user) is StaffRoles.Admin;
 
     /// <summary>Full names, phones and addresses: only roles that fulfil orders, and every view is audit-logged.</summary>

@@ -95,9 +95,9 @@ public sealed class CheckoutModel(
         switch (outcome)
         {
             case PlaceOrderOutcome.Placed placed:
-                return Redirect($"/orders/{placed.Order.Number}?placed=true");
+                return Redirect($"/orders/{placed.Order.Number}/pay?placed=true");
             case PlaceOrderOutcome.AlreadyPlaced existing:
-                return Redirect($"/orders/{existing.Order.Number}");
+                return Redirect($"/orders/{existing.Order.Number}/pay");
             case PlaceOrderOutcome.Invalid invalid:
                 foreach (var (field, messages) in invalid.Validation.Errors)
                 {

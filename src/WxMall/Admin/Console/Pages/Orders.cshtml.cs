@@ -7,7 +7,8 @@ using WxMall.Ordering;
 
 namespace WxMall.Admin.Console.Pages;
 
-[Authorize(Policy = AuthPolicies.OrderStaff)]
+// Order staff fulfil orders; finance staff refund them. Each handler of the detail page checks its own role.
+[Authorize(Policy = AuthPolicies.AnyStaff)]
 public sealed class OrdersModel(MallDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -17,10 +18,16 @@ public sealed class OrdersModel(MallDb db) : PageModel
 
     public static IEnumerable<OrderStatus> Statuses => Enum.GetValues<OrderStatus>();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!StaffAccess.Orders(User) && !StaffAccess.Finance(User))
+        {
+            return Redirect("/admin/denied");
+        }
+
         PageNumber = Math.Clamp(PageNumber, 1, 1000);
         var result = await AdminOrders.List(db, cancellationToken, Status, PageNumber);
         Orders = Storefront.PageOutcome.Read<List<AdminOrderRow>>(result.Result, ModelState, fieldPrefix: "") ?? [];
+        return Page();
     }
 }

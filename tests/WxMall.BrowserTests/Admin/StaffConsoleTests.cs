@@ -123,6 +123,18 @@ public sealed class StaffConsoleTests(StoreFixture store, BrowserFixture browser
         await page.ReloadAsync();
         await Expect(page.Locator(".sum")).ToContainTextAsync("已退款¥10.00");
         await Screenshots.SaveAsync(page, "13-admin-refund");
+
+        // Reconciliation for today's bill from the console: the paid order and its refund are in it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "对账" }).ClickAsync();
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("对账日期").FillAsync("明天");
+        await page.GetByRole(AriaRole.Button, new() { Name = "立即对账" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Date']")).ToContainTextAsync("请填写要对账的日期");
+        await page.GetByLabel("对账日期").FillAsync(today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "立即对账" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(today + " 对账完成");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = today + " 对账" }).First).ToContainTextAsync("退款");
+        await Screenshots.SaveAsync(page, "14-admin-reconciliation");
     }
 
     private async Task<string> NewStaffAsync(string role)

@@ -3,6 +3,7 @@ using WxMall.Admin.Console;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
+using WxMall.CustomerService.Bot;
 using WxMall.Data;
 using WxMall.Identity;
 using WxMall.Infrastructure.Redis;
@@ -19,6 +20,12 @@ if (args is ["wechat", ..])
 {
     // Signature debugging for merchants: dotnet run --project src/WxMall -- wechat <command>
     return await WxMall.WeChat.Tools.WeChatCommandLine.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+if (args is ["cs", ..])
+{
+    // The customer-service bot's model from the shell: dotnet run --project src/WxMall -- cs classify --file FILE
+    return await WxMall.CustomerService.Bot.BotCommandLine.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +45,7 @@ builder.AddPayments();          // WeChat Pay: prepay, notifications, refunds, r
 builder.AddAdmin();
 builder.AddStorefront();          // H5 store pages (Razor Pages, also hosts the console's pages)
 builder.AddAdminConsole();
+builder.AddBot();                 // customer-service bot: intent model (trained in the background), recommendations
 
 var app = builder.Build();
 

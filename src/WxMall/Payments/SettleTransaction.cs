@@ -59,7 +59,7 @@ public sealed class SettleTransaction(MallDb db, RecordPayment recordPayment, Re
             return (SettlementOutcome.Mismatch, $"支付金额 {paidFen} 分与下单金额 {attempt.AmountFen} 分不一致");
         }
 
-        var paidAt = transaction.SuccessTime ?? clock.GetUtcNow();
+        var paidAt = (transaction.SuccessTime ?? clock.GetUtcNow()).ToUniversalTime(); // WeChat sends China time; PostgreSQL stores UTC
         if (attempt.TransactionId is null)
         {
             await using (await writeGate.EnterAsync(cancellationToken))

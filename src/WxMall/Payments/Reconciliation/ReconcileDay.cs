@@ -164,7 +164,7 @@ public sealed class ReconcileDay(
     /// <summary>The bill day is a China calendar day.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Day(DateOnly billDate)
     {
-        var from = new DateTimeOffset(billDate.ToDateTime(TimeOnly.MinValue), ChinaOffset);
+        var from = new DateTimeOffset(billDate.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
         return (from, from.AddDays(1));
     }
 }

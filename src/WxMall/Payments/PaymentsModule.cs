@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QRCoder;
 using WxMall.Admin;
 using WxMall.Data;
@@ -62,6 +63,10 @@ public static class PaymentsModule
             var wechat = app.MapGroup("/wechat/pay").WithTags("WeChat callbacks").ExcludeFromDescription();
             wechat.MapPost("/notify", PayNotifications.HandlePaymentAsync);
             wechat.MapPost("/refund-notify", PayNotifications.HandleRefundAsync);
+            if (app.ServiceProvider.GetRequiredService<IOptions<PaymentOptions>>().Value.BenchmarkBaseline)
+            {
+                app.MapPost("/bench/pay/verify-only", PayNotifications.VerifyOnlyAsync).ExcludeFromDescription();
+            }
         }
 
         return app;

@@ -462,6 +462,10 @@ namespace WxMall.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -470,6 +474,10 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.Property<long?>("MemberId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Nickname")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("OpenId")
                         .IsRequired()
@@ -585,6 +593,12 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MergedIntoMemberId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Nickname")
                         .IsRequired()

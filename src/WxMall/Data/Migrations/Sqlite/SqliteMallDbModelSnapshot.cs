@@ -435,6 +435,10 @@ namespace WxMall.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
@@ -443,6 +447,10 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.Property<long?>("MemberId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nickname")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OpenId")
                         .IsRequired()
@@ -553,6 +561,12 @@ namespace WxMall.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MergedIntoMemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Nickname")

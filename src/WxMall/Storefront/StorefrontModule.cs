@@ -21,20 +21,57 @@ public static class StorefrontModule
 
         // Pages send shoppers to the login page; APIs keep answering 401 as ProblemDetails.
         builder.Services.PostConfigure<CookieAuthenticationOptions>(AuthSchemes.Member, options =>
-            RedirectPagesToLogin(options, "/login"));
+            RedirectPagesToLogin(options, "/login", deniedToo: true));
         return builder;
     }
 
     public static WebApplication MapStorefront(this WebApplication app)
     {
+        if (app.Configuration.GetValue<string>("WeChat:Mode") is null or "Sandbox")
+        {
+            // The emulator's phone opens store links with ?emulator_user=…; remember for this browser session that it is "in WeChat".
+            app.Use((context, next) =>
+            {
+                if (context.Request.Query.ContainsKey("emulator_user") && !context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.Cookies.Append(EmulatedWeChatCookie, "1", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    context.Items[EmulatedWeChatCookie] = true;
+                }
+
+                return next(context);
+            });
+        }
+
         app.UseStaticFiles();
         app.MapRazorPages();
         return app;
     }
 
-    /// <summary>Wraps the cookie's 401 answer: requests for pages (not under /api) are redirected to the given login page.</summary>
-    public static void RedirectPagesToLogin(CookieAuthenticationOptions options, string loginPath)
+    /// <summary>Marks a browser that came in through the emulator's phone (sandbox), so pages treat it as inside WeChat.</summary>
+    public const string EmulatedWeChatCookie = "wxm_wechat";
+
+    /// <summary>
+    /// Wraps the cookie's 401 answer: requests for pages (not under /api) are redirected to the given login page.
+    /// For shoppers the 403 too: a WeChat visitor (openid only, no member yet) must sign in as a member first.
+    /// </summary>
+    public static void RedirectPagesToLogin(CookieAuthenticationOptions options, string loginPath, bool deniedToo = false)
     {
+        if (deniedToo)
+        {
+            var apiDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api") || context.HttpContext.User.MemberId() is not null)
+                {
+                    return apiDenied(context);
+                }
+
+                var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                context.Response.Redirect($"{loginPath}?returnUrl={Uri.EscapeDataString(back)}");
+                return Task.CompletedTask;
+            };
+        }
+
         var apiAnswer = options.Events.OnRedirectToLogin;
         options.Events.OnRedirectToLogin = context =>
         {

@@ -4,8 +4,20 @@ namespace WxMall.Storefront;
 public static class WeChatBrowser
 {
     /// <summary>WeChat's in-app browser (official-account pages and the mini-program web-view) says so in its user agent.</summary>
+    /// <remarks>In sandbox mode the emulator's phone frame counts too (see <see cref="StorefrontModule.EmulatedWeChatCookie"/>).</remarks>
     public static bool IsWeChat(HttpRequest request) =>
-        request.Headers.UserAgent.ToString().Contains("MicroMessenger", StringComparison.OrdinalIgnoreCase);
+        request.Headers.UserAgent.ToString().Contains("MicroMessenger", StringComparison.OrdinalIgnoreCase)
+        || request.Cookies.ContainsKey(StorefrontModule.EmulatedWeChatCookie)
+        || request.HttpContext.Items.ContainsKey(StorefrontModule.EmulatedWeChatCookie);
+
+    /// <summary>WeChat sign-in can be offered: inside WeChat, or anywhere in sandbox mode (the emulator's authorize page works in any browser).</summary>
+    public static bool CanSignInWithWeChat(HttpRequest request, IConfiguration configuration) =>
+        configuration.GetValue<string>("WeChat:Mode") switch
+        {
+            "Off" => false,
+            "Live" => IsWeChat(request),
+            _ => true,
+        };
 
     public static bool IsPhone(HttpRequest request)
     {

@@ -37,6 +37,17 @@ public sealed class StoreFixture : IAsyncLifetime
         Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A new WeChat user in the emulator (following the official account): its id and nickname.</summary>
+    public async Task<(string UserId, string Nickname)> NewWeChatUserAsync()
+    {
+        using var emulator = Store.EmulatorClient();
+        var nickname = "微信买家" + Guid.NewGuid().ToString("N")[..6];
+        var created = await emulator.PostAsJsonAsync("/emulator/users", new { nickname, follow = true });
+        created.EnsureSuccessStatusCode();
+        var user = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return (user.GetProperty("userId").GetString()!, nickname);
+    }
+
     // The factory's default client options aim at http://localhost; this store listens on its own loopback port.
     private HttpClient Client() => Store.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = Store.StoreUrl });
 

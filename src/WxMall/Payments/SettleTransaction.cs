@@ -27,7 +27,7 @@ public enum SettlementOutcome
 /// Applies what WeChat Pay says about one of our transactions, whoever learned it: a notification, an active
 /// query or the reconciliation. Every path ends here so the checks and the refund rule are the same.
 /// </summary>
-public sealed class SettleTransaction(MallDb db, RecordPayment recordPayment, RefundStrayPayment refundStrayPayment, PayGateway gateway, IWriteGate writeGate, TimeProvider clock)
+public sealed class SettleTransaction(MallDb db, RecordPayment recordPayment, RefundStrayPayment refundStrayPayment, PayGateway gateway, TimeProvider clock)
 {
     public async Task<(SettlementOutcome Outcome, string? Detail)> HandleAsync(TransactionDetails transaction, CancellationToken cancellationToken)
     {
@@ -60,17 +60,8 @@ public sealed class SettleTransaction(MallDb db, RecordPayment recordPayment, Re
         }
 
         var paidAt = (transaction.SuccessTime ?? clock.GetUtcNow()).ToUniversalTime(); // WeChat sends China time; PostgreSQL stores UTC
-        if (attempt.TransactionId is null)
-        {
-            await using (await writeGate.EnterAsync(cancellationToken))
-            {
-                await db.PaymentAttempts.Where(a => a.Id == attempt.Id && a.TransactionId == null).ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.TransactionId, transaction.TransactionId)
-                    .SetProperty(a => a.PaidAt, paidAt), cancellationToken);
-            }
-        }
-
-        var (outcome, detail) = await recordPayment.HandleAsync(attempt.OrderNumber, transaction.TransactionId, paidFen, paidAt, cancellationToken);
+        var (outcome, detail) = await recordPayment.HandleAsync(
+            attempt.OrderNumber, transaction.TransactionId, paidFen, paidAt, cancellationToken, attempt.TransactionId is null ? attempt.Id : null);
         switch (outcome)
         {
             case PaymentOutcome.Recorded:

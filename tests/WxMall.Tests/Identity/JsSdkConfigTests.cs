@@ -16,7 +16,7 @@ public sealed class JsSdkConfigTests(SandboxMallAppFactory app) : IClassFixture<
     public async Task A_single_page_URL_is_signed_without_its_fragment_and_the_emulators_JS_SDK_accepts_it()
     {
         using var client = app.CreateClient();
-        const string page = "http://localhost/products/lenovo-legion?from=menu&q=游戏本";
+        var page = app.StoreBaseUrl + "/products/lenovo-legion?from=menu&q=游戏本";
 
         var withRoute = await client.GetFromJsonAsync<JsonElement>($"/api/wechat/jssdk-config?url={Uri.EscapeDataString(page + "#/detail/1?x=1")}");
         var otherRoute = await client.GetFromJsonAsync<JsonElement>($"/api/wechat/jssdk-config?url={Uri.EscapeDataString(page + "#/cart")}");
@@ -51,23 +51,24 @@ public sealed class JsSdkConfigTests(SandboxMallAppFactory app) : IClassFixture<
         for (var i = 0; i < 3; i++)
         {
             // A second getticket call would exceed the quota of 1 and fail with 45009.
-            var response = await client.GetAsync($"/api/wechat/jssdk-config?url={Uri.EscapeDataString($"http://localhost/page/{i}")}");
+            var response = await client.GetAsync($"/api/wechat/jssdk-config?url={Uri.EscapeDataString($"{app.StoreBaseUrl}/page/{i}")}");
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
     }
 
     [Theory]
     [InlineData("https://evil.example.com/cart")]
-    [InlineData("http://localhost.evil.example.com/cart")]
-    [InlineData("http://localhost:8080/cart")]
-    [InlineData("https://localhost/cart")]
-    [InlineData("http://user@localhost/cart")]
+    [InlineData("http://{host}.evil.example.com/cart")]
+    [InlineData("http://{host}:1/cart")]
+    [InlineData("https://{host}:{port}/cart")]
+    [InlineData("http://user@{host}:{port}/cart")]
     [InlineData("/cart")]
     [InlineData("")]
     public async Task Only_pages_of_our_own_store_are_signed(string url)
     {
         using var client = app.CreateClient();
 
+        url = url.Replace("{host}", app.StoreUrl.Host, StringComparison.Ordinal).Replace("{port}", app.StorePort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var response = await client.GetAsync($"/api/wechat/jssdk-config?url={Uri.EscapeDataString(url)}");
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -10,7 +9,7 @@ namespace WxMall.Tests.Infrastructure;
 /// The store in sandbox mode: it hosts the WeChat emulator on a free loopback port of its own, so several of these
 /// can run at once. On SQLite by default, or on a fresh PostgreSQL database.
 /// </summary>
-public class SandboxMallAppFactory : MallAppFactory
+public class SandboxMallAppFactory : WeChatSandboxFactory
 {
     public SandboxMallAppFactory()
         : this(postgresConnectionString: null)
@@ -22,31 +21,23 @@ public class SandboxMallAppFactory : MallAppFactory
     {
     }
 
-    /// <summary>The store's public origin as the tests' HTTP client sees it.</summary>
-    public const string StoreBaseUrl = "http://localhost";
+    /// <summary>The store's public origin (its real loopback port), as WeChat redirects to it.</summary>
+    public string StoreBaseUrl => StoreUrl.ToString().TrimEnd('/');
 
-    public int EmulatorPort { get; } = FreePort();
-
-    public string EmulatorFolder { get; } = Path.Combine(Path.GetTempPath(), "wxmall-tests", "emulator-" + Guid.NewGuid().ToString("N"));
-
-    public Uri EmulatorBaseAddress => new($"http://127.0.0.1:{EmulatorPort}/");
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["WeChat:Mode"] = "Sandbox",
-        ["WeChat:StoreBaseUrl"] = StoreBaseUrl,
-        ["WeChatEmulator:Urls"] = $"http://127.0.0.1:{EmulatorPort}",
-        ["WeChatEmulator:DataDirectory"] = EmulatorFolder,
-        ["WeChatEmulator:OfficialAccount:MessageUrl"] = "",
-    };
+    public Uri EmulatorBaseAddress => EmulatorUrl;
 
     /// <summary>A browser inside WeChat: cookies kept, redirects not followed (the OAuth hops are checked one by one).</summary>
-    public WeChatBrowser NewWeChatBrowser() => new(this, CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
+    public WeChatBrowser NewWeChatBrowser()
+    {
+        StartServer();
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+        return new(this, new HttpClient(handler) { BaseAddress = StoreUrl });
+    }
 
     /// <summary>The emulator's control API (creates simulated users, issues mini-program codes).</summary>
     public HttpClient Emulator()
     {
-        _ = Server; // starting the store starts the emulator it hosts
+        StartServer(); // starting the store starts the emulator it hosts
         return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = EmulatorBaseAddress };
     }
 
@@ -70,7 +61,8 @@ public class SandboxMallAppFactory : MallAppFactory
     /// <summary>A mini-program client: logs in with a fresh <c>wx.login</c> code and keeps the bearer token.</summary>
     public async Task<HttpClient> MiniProgramClientAsync(EmulatedWeChatUser user, bool withPhone = false)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        StartServer();
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/wechat/miniprogram/login", new
         {
             code = await MiniProgramCodeAsync(user),
@@ -82,12 +74,6 @@ public class SandboxMallAppFactory : MallAppFactory
         return client;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>A sandbox store on a fresh PostgreSQL database.</summary>
@@ -121,7 +107,7 @@ public sealed class WeChatBrowser(SandboxMallAppFactory app, HttpClient client) 
         var answer = await emulator.GetAsync(new Uri(url));
         Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"authorize → {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
         var back = answer.Headers.Location!;
-        Assert.StartsWith(SandboxMallAppFactory.StoreBaseUrl + "/api/wechat/oauth/callback?", back.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(app.StoreBaseUrl + "/api/wechat/oauth/callback?", back.ToString(), StringComparison.Ordinal);
         return back.PathAndQuery;
     }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using WxMall.Tests.Infrastructure;
 using WxMall.WeChat.Pay;
@@ -9,27 +7,7 @@ namespace WxMall.Tests.Integrations;
 /// <summary>In sandbox mode the store starts the emulator beside itself and its WeChat clients talk to it.</summary>
 public sealed class SandboxTests(SandboxTests.SandboxApp app) : IClassFixture<SandboxTests.SandboxApp>
 {
-    public sealed class SandboxApp : MallAppFactory
-    {
-        public int EmulatorPort { get; } = FreePort();
-
-        public string EmulatorFolder { get; } = Path.Combine(Path.GetTempPath(), "wxmall-tests", "emulator-" + Guid.NewGuid().ToString("N"));
-
-        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["WeChat:Mode"] = "Sandbox",
-            ["WeChatEmulator:Urls"] = $"http://127.0.0.1:{EmulatorPort}",
-            ["WeChatEmulator:DataDirectory"] = EmulatorFolder,
-            ["WeChatEmulator:OfficialAccount:MessageUrl"] = "",
-        };
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
+    public sealed class SandboxApp : WeChatSandboxFactory;
 
     [Fact]
     public async Task The_store_gets_an_access_token_from_the_emulator_it_hosts()
@@ -49,7 +27,7 @@ public sealed class SandboxTests(SandboxTests.SandboxApp app) : IClassFixture<Sa
         using var client = app.CreateClient();
         using var browser = new HttpClient();
 
-        var page = await browser.GetStringAsync($"http://127.0.0.1:{app.EmulatorPort}/");
+        var page = await browser.GetStringAsync(app.EmulatorUrl);
 
         Assert.Contains("微信", page, StringComparison.Ordinal);
     }
@@ -62,6 +40,6 @@ public sealed class SandboxTests(SandboxTests.SandboxApp app) : IClassFixture<Sa
 
         Assert.Equal("/wechat/pay/notify", options.NotifyUrl!.AbsolutePath);
         Assert.StartsWith("PUB_KEY_ID_", options.PublicKeyId, StringComparison.Ordinal);
-        Assert.Equal(new Uri($"http://127.0.0.1:{app.EmulatorPort}/"), options.BaseAddress);
+        Assert.Equal(app.EmulatorUrl, options.BaseAddress);
     }
 }

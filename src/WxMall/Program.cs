@@ -1,4 +1,5 @@
 using WxMall.Admin;
+using WxMall.Admin.Console;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
@@ -13,6 +14,7 @@ using WxMall.Messaging;
 using WxMall.Operations;
 using WxMall.Ordering;
 using WxMall.Payments;
+using WxMall.Storefront;
 
 if (args is ["wechat", ..])
 {
@@ -42,6 +44,8 @@ builder.AddMembers();
 builder.AddOrdering();
 builder.AddPayments();          // WeChat Pay: prepay, notifications, refunds, reconciliation
 builder.AddAdmin();
+builder.AddStorefront();          // H5 store pages (Razor Pages, also hosts the console's pages)
+builder.AddAdminConsole();
 builder.AddBot();                 // customer-service bot: intent model (trained in the background), recommendations
 
 var app = builder.Build();
@@ -58,6 +62,8 @@ app.MapWeChatIdentity();
 app.MapOrdering();
 app.MapPayments();
 app.MapAdmin();
+app.MapAdminConsole();
+app.MapStorefront();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

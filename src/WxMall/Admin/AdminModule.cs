@@ -27,6 +27,7 @@ public static class AdminModule
         var admins = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AuthPolicies.AdminOnly);
         admins.MapGet("/staff", StaffAccounts.List);
         admins.MapPost("/staff", StaffAccounts.Create);
+        admins.MapPut("/staff/{id:int}", ChangeStaff.Handle);
         admins.MapGet("/audit", GetAuditLog);
 
         var catalog = app.MapGroup("/api/admin").WithTags("Admin: catalog").RequireAuthorization(AuthPolicies.CatalogStaff);

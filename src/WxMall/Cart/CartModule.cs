@@ -33,7 +33,7 @@ public static class CartModule
     private static async Task<Ok<CartView>> GetCart(HttpContext http, MallDb db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ViewAsync(db, OwnerKey(http), cancellationToken));
 
-    private static async Task<Results<Ok<CartView>, ValidationProblem, ProblemHttpResult>> AddLine(
+    internal static async Task<Results<Ok<CartView>, ValidationProblem, ProblemHttpResult>> AddLine(
         CartLineRequest request, HttpContext http, MallDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation()
@@ -61,7 +61,7 @@ public static class CartModule
         return TypedResults.Ok(await ViewAsync(db, cart.OwnerKey, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CartView>, ValidationProblem, ProblemHttpResult>> SetQuantity(
+    internal static async Task<Results<Ok<CartView>, ValidationProblem, ProblemHttpResult>> SetQuantity(
         string sku, CartLineRequest request, HttpContext http, MallDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.Quantity is < 1 or > CartRules.MaxQuantityPerLine)
@@ -76,7 +76,7 @@ public static class CartModule
         return changed == 0 ? Problems.NotFound($"购物车中没有 {sku}") : TypedResults.Ok(await ViewAsync(db, ownerKey, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CartView>, ProblemHttpResult>> RemoveLine(string sku, HttpContext http, MallDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<CartView>, ProblemHttpResult>> RemoveLine(string sku, HttpContext http, MallDb db, CancellationToken cancellationToken)
     {
         var ownerKey = OwnerKey(http);
         var removed = await CartLinesOf(db, ownerKey, [sku]).ExecuteDeleteAsync(cancellationToken);

@@ -80,7 +80,7 @@ public static class OrderingModule
         return order is null ? Problems.NotFound($"订单 {number} 不存在") : TypedResults.Ok(order);
     }
 
-    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> CancelMine(
+    internal static async Task<Results<Ok<OrderView>, ProblemHttpResult>> CancelMine(
         string number, ClaimsPrincipal user, CancelOrder cancel, MallDb db, PersonalDataProtector protector, CancellationToken cancellationToken)
     {
         var memberId = user.RequiredMemberId();
@@ -93,7 +93,7 @@ public static class OrderingModule
         };
     }
 
-    private static async Task<Results<Ok<OrderView>, ValidationProblem, ProblemHttpResult>> RequestReturn(
+    internal static async Task<Results<Ok<OrderView>, ValidationProblem, ProblemHttpResult>> RequestReturn(
         string number, ReturnRequest request, ClaimsPrincipal user, MallDb db, PersonalDataProtector protector, CancellationToken cancellationToken)
     {
         if (request.Reason is not { Length: >= 2 and <= 500 })

@@ -90,7 +90,7 @@ public static class PaymentsModule
     }
 
     /// <summary>What the pay-result page polls. It asks WeChat itself when the order still looks unpaid.</summary>
-    private static async Task<Results<Ok<PaymentStatusView>, ProblemHttpResult>> Status(
+    internal static async Task<Results<Ok<PaymentStatusView>, ProblemHttpResult>> Status(
         string number, ClaimsPrincipal user, MallDb db, CheckPayment check, CancellationToken cancellationToken)
     {
         var memberId = user.RequiredMemberId();
@@ -137,7 +137,7 @@ public static class PaymentsModule
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml");
     }
 
-    private static async Task<Results<Ok<OrderPaymentsView>, ProblemHttpResult>> Payments(string number, MallDb db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<OrderPaymentsView>, ProblemHttpResult>> Payments(string number, MallDb db, CancellationToken cancellationToken)
     {
         if (!await db.Orders.AnyAsync(o => o.Number == number, cancellationToken))
         {
@@ -160,7 +160,7 @@ public static class PaymentsModule
         return TypedResults.Ok(refunds.Select(ToView).ToList());
     }
 
-    private static async Task<Results<Ok<RefundView>, ValidationProblem, ProblemHttpResult>> RefundByStaff(
+    internal static async Task<Results<Ok<RefundView>, ValidationProblem, ProblemHttpResult>> RefundByStaff(
         string number, AdminRefundRequest request, ClaimsPrincipal user, RefundOrder refunds, PayGateway gateway, CancellationToken cancellationToken)
     {
         var validation = new Validation()
@@ -174,7 +174,7 @@ public static class PaymentsModule
         return await RefundAsync(number, request.AmountFen, RefundKind.Staff, request.Reason!, user, refunds, gateway, cancellationToken);
     }
 
-    private static async Task<Results<Ok<RefundView>, ValidationProblem, ProblemHttpResult>> ApproveReturn(
+    internal static async Task<Results<Ok<RefundView>, ValidationProblem, ProblemHttpResult>> ApproveReturn(
         string number, ClaimsPrincipal user, RefundOrder refunds, PayGateway gateway, CancellationToken cancellationToken) =>
         await RefundAsync(number, amountFen: null, RefundKind.Return, "退货退款", user, refunds, gateway, cancellationToken);
 
@@ -195,7 +195,7 @@ public static class PaymentsModule
         };
     }
 
-    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> RejectReturn(
+    internal static async Task<Results<Ok<OrderView>, ProblemHttpResult>> RejectReturn(
         string number, ClaimsPrincipal user, MallDb db, Compliance.PersonalDataProtector protector, TimeProvider clock, IWriteGate writeGate, CancellationToken cancellationToken)
     {
         await using (await writeGate.EnterAsync(cancellationToken))

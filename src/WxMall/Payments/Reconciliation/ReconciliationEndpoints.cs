@@ -31,7 +31,7 @@ public static class ReconciliationEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ReconciliationView>, ValidationProblem, ProblemHttpResult>> Run(
+    internal static async Task<Results<Ok<ReconciliationView>, ValidationProblem, ProblemHttpResult>> Run(
         ReconcileRequest request, ClaimsPrincipal user, ReconcileDay reconcile, PayGateway gateway, MallDb db, TimeProvider clock, IWriteGate writeGate,
         CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public static class ReconciliationEndpoints
         return TypedResults.Ok(ToView(run));
     }
 
-    private static async Task<Ok<List<ReconciliationView>>> List(MallDb db, CancellationToken cancellationToken, int take = 30)
+    internal static async Task<Ok<List<ReconciliationView>>> List(MallDb db, CancellationToken cancellationToken, int take = 30)
     {
         var runs = await db.ReconciliationRuns.AsNoTracking().Include(r => r.Differences)
             .OrderByDescending(r => r.BillDate).ThenByDescending(r => r.Id).Take(Math.Clamp(take, 1, 200)).ToListAsync(cancellationToken);
@@ -68,7 +68,7 @@ public static class ReconciliationEndpoints
             ? TypedResults.Ok(ToView(run))
             : Problems.NotFound($"对账记录 {id} 不存在");
 
-    private static async Task<Results<Ok<DifferenceView>, ProblemHttpResult>> Acknowledge(
+    internal static async Task<Results<Ok<DifferenceView>, ProblemHttpResult>> Acknowledge(
         long id, ClaimsPrincipal user, MallDb db, TimeProvider clock, IWriteGate writeGate, CancellationToken cancellationToken)
     {
         await using var writer = await writeGate.EnterAsync(cancellationToken);

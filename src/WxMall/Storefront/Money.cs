@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace WxMall.Storefront;
+
+/// <summary>How amounts (integer fen) are written on pages.</summary>
+public static class Money
+{
+    /// <summary>599900 → ¥5,999.00.</summary>
+    public static string Yuan(long fen) =>
+        (fen < 0 ? "-¥" : "¥") + (Math.Abs(fen) / 100m).ToString("#,0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>China Standard Time, the shoppers' and the merchant's clock.</summary>
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static string Time(DateTimeOffset at) =>
+        at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WxMall.Data;
+using WxMall.Payments;
+
+namespace WxMall.Storefront.Pages;
+
+/// <summary>After paying: the order's state as the store knows it (asking WeChat Pay when unsure); the page keeps polling until paid.</summary>
+[Authorize(Policy = Identity.AuthPolicies.Member)]
+public sealed class PayResultModel(MallDb db, CheckPayment check) : PageModel
+{
+    public PaymentStatusView? Status { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
+    {
+        var result = await PaymentsModule.Status(number, User, db, check, cancellationToken);
+        Status = PageOutcome.Read<PaymentStatusView>(result.Result, ModelState, fieldPrefix: "");
+        return Status is null ? NotFound() : Page();
+    }
+}

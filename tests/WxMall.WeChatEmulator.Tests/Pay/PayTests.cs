@@ -76,7 +76,9 @@ public sealed class PayTests(EmulatorFixture fixture) : IClassFixture<EmulatorFi
             Amount = new RefundRequestAmount { RefundFen = 4_000, TotalFen = 10_000 },
         });
         Assert.True(refund.IsSuccess, refund.Error?.ToString());
-        Assert.Equal("PROCESSING", refund.Value!.Status);
+        // Usually PROCESSING; at this fixture's time scale the refund settles after 12 ms, so on a loaded machine the
+        // answer can already say SUCCESS (WeChat may also answer SUCCESS at once). Either way the notification follows.
+        Assert.Contains(refund.Value!.Status, (string[])["PROCESSING", "SUCCESS"]);
 
         var notification = await StoreReceiver.WaitForAsync(() => fixture.Store.PayNotifications.FirstOrDefault(request => request.BodyText.Contains("REFUND.SUCCESS", StringComparison.Ordinal)
             && Decrypt(request).Contains(outTradeNumber, StringComparison.Ordinal)));

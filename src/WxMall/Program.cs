@@ -2,6 +2,7 @@ using WxMall.Admin;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
+using WxMall.CustomerService;
 using WxMall.Data;
 using WxMall.Identity;
 using WxMall.Infrastructure.Redis;
@@ -9,6 +10,7 @@ using WxMall.Integrations;
 using WxMall.Inventory;
 using WxMall.Members;
 using WxMall.Messaging;
+using WxMall.OfficialAccount;
 using WxMall.Operations;
 using WxMall.Ordering;
 
@@ -32,6 +34,8 @@ builder.AddInventory();
 builder.AddMembers();
 builder.AddOrdering();
 builder.AddAdmin();
+builder.AddOfficialAccount();     // message endpoint, auto-replies, menus, QR codes, order notices
+builder.AddCustomerService();     // conversations, bot, human agents
 
 var app = builder.Build();
 
@@ -45,6 +49,8 @@ app.MapCart();
 app.MapMembers();
 app.MapOrdering();
 app.MapAdmin();
+app.MapOfficialAccount();
+app.MapCustomerService();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -14,8 +14,9 @@ public sealed record NotifyAgentsOfWaitingConversation(long ConversationId);
 /// The WeCom group robot webhook (<c>POST /cgi-bin/webhook/send?key=</c>, wechat-protocol-2.md §6). The key is a
 /// secret: it is never logged. Errors come back as data.
 /// </summary>
-public sealed class WeComRobot(HttpClient http, IOptions<CustomerServiceOptions> options)
+public sealed class WeComRobot(IHttpClientFactory httpClients, IOptions<CustomerServiceOptions> options)
 {
+    public const string HttpClientName = "wecom-robot";
     public const int RateLimited = 45009;
 
     public bool Configured => !string.IsNullOrEmpty(options.Value.WeComRobotKey);
@@ -24,6 +25,7 @@ public sealed class WeComRobot(HttpClient http, IOptions<CustomerServiceOptions>
     public async Task<RobotResponse> SendMarkdownAsync(string content, CancellationToken cancellationToken)
     {
         var url = options.Value.WeComRobotBaseUrl.TrimEnd('/') + "/cgi-bin/webhook/send?key=" + Uri.EscapeDataString(options.Value.WeComRobotKey);
+        var http = httpClients.CreateClient(HttpClientName);
         using var response = await http.PostAsJsonAsync(url, new RobotMarkdownMessage(new RobotMarkdown(content)), cancellationToken);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<RobotResponse>(cancellationToken) ?? new RobotResponse(-1, "empty body");

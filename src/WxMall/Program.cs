@@ -13,6 +13,7 @@ using WxMall.Messaging;
 using WxMall.OfficialAccount;
 using WxMall.Operations;
 using WxMall.Ordering;
+using WxMall.Payments;
 
 if (args is ["wechat", ..])
 {
@@ -33,6 +34,7 @@ builder.AddCatalog();
 builder.AddInventory();
 builder.AddMembers();
 builder.AddOrdering();
+builder.AddPayments();          // WeChat Pay: prepay, notifications, refunds, reconciliation
 builder.AddAdmin();
 builder.AddOfficialAccount();     // message endpoint, auto-replies, menus, QR codes, order notices
 builder.AddCustomerService();     // conversations, bot, human agents
@@ -48,6 +50,7 @@ app.MapCatalog();
 app.MapCart();
 app.MapMembers();
 app.MapOrdering();
+app.MapPayments();
 app.MapAdmin();
 app.MapOfficialAccount();
 app.MapCustomerService();

@@ -9,6 +9,7 @@ using WxMall.Inventory;
 using WxMall.Members;
 using WxMall.OfficialAccount;
 using WxMall.Ordering;
+using WxMall.Payments;
 
 namespace WxMall.Data;
 
@@ -29,6 +30,8 @@ public abstract class MallDb(DbContextOptions options) : DbContext(options), IDa
     public DbSet<CartLine> CartLines => Set<CartLine>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberAddress> Addresses => Set<MemberAddress>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();

@@ -28,6 +28,9 @@ public static class WeChatConnection
     /// <summary>The path WeChat Pay posts payment notifications to (handled by the payments capability).</summary>
     public const string PayNotifyPath = "/wechat/pay/notify";
 
+    /// <summary>The path WeChat Pay posts refund results to.</summary>
+    public const string RefundNotifyPath = "/wechat/pay/refund-notify";
+
     public static WebApplicationBuilder AddWeChatConnection(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(Section);
@@ -46,6 +49,7 @@ public static class WeChatConnection
                 {
                     sandbox.ConfigurePay(pay);
                     pay.NotifyUrl = new Uri(storeUrl.TrimEnd('/') + PayNotifyPath);
+                    pay.RefundNotifyUrl = new Uri(storeUrl.TrimEnd('/') + RefundNotifyPath);
                 });
                 break;
             case WeChatMode.Live:

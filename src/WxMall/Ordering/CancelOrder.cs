@@ -78,13 +78,34 @@ public static class CancelUnpaidOrderHandler
 {
     public const string TimeoutReason = "超时未支付，系统自动取消";
 
-    public static async Task Handle(CancelUnpaidOrder message, CancelOrder cancel, MallDb db, IMessageContext context, CancellationToken cancellationToken)
+    public static async Task Handle(
+        CancelUnpaidOrder message, CancelOrder cancel, Payments.CheckPayment check, MallDb db, IMessageContext context, ILogger<CancelOrder> logger,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (outcome, _) = await cancel.HandleAsync(message.OrderNumber, memberId: null, TimeoutReason, "system:timeout", onlyWhenDue: true, cancellationToken);
-        if (outcome == CancelOutcome.NotYetDue)
+        var deadline = await db.Orders.Where(o => o.Number == message.OrderNumber && o.Status == OrderStatus.AwaitingPayment)
+            .Select(o => (DateTimeOffset?)o.PaymentDeadline).FirstOrDefaultAsync(cancellationToken);
+        if (deadline is null)
         {
-            var deadline = await db.Orders.Where(o => o.Number == message.OrderNumber).Select(o => o.PaymentDeadline).FirstAsync(cancellationToken);
-            await context.ScheduleAsync(message, deadline);
+            return;
         }
+
+        if (clock.GetUtcNow() < deadline)
+        {
+            await context.ScheduleAsync(message, deadline.Value);
+            return;
+        }
+
+        try
+        {
+            // A payment whose notification is late or lost must win over the timeout.
+            await check.HandleAsync(message.OrderNumber, force: true, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException)
+        {
+            // Cancel on time anyway: closing the WeChat order after the cancel refunds any payment that still lands.
+            logger.LogWarning(exception, "Could not query WeChat Pay before cancelling {OrderNumber}", message.OrderNumber);
+        }
+
+        await cancel.HandleAsync(message.OrderNumber, memberId: null, TimeoutReason, "system:timeout", onlyWhenDue: true, cancellationToken);
     }
 }

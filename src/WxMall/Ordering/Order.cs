@@ -64,6 +64,12 @@ public sealed class Order
     public string? ReturnReason { get; private set; }
     public long RefundedFen { get; private set; }
 
+    /// <summary>Refunds sent to WeChat Pay and not yet confirmed.</summary>
+    public long RefundPendingFen { get; private set; }
+
+    /// <summary>Where a return request or a full refund came from, to go back there if it is rejected or fails.</summary>
+    public OrderStatus? StatusBeforeRefund { get; private set; }
+
     /// <summary>Optimistic concurrency: two racing transitions cannot both be saved.</summary>
     public int Version { get; private set; }
     public List<OrderLine> Lines { get; init; } = [];
@@ -138,39 +144,93 @@ public sealed class Order
             return StateChange.Refuse($"当前状态（{OrderStatusNames.Of(Status)}）不能申请退货退款");
         }
 
+        StatusBeforeRefund = Status;
         Status = OrderStatus.ReturnRequested;
         ReturnReason = reason;
         Version++;
         return StateChange.Done;
     }
 
-    /// <summary>Staff approve a return request, or refund a paid order directly: the refund is now in progress.</summary>
-    public StateChange StartRefund()
+    /// <summary>Staff turn a return request down; the order goes back to where it was.</summary>
+    public StateChange RejectReturn()
     {
-        if (Status is not (OrderStatus.ReturnRequested or OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Completed))
+        if (Status != OrderStatus.ReturnRequested)
         {
-            return StateChange.Refuse($"当前状态（{OrderStatusNames.Of(Status)}）不能退款");
+            return StateChange.Refuse($"订单没有待处理的退货申请，当前状态：{OrderStatusNames.Of(Status)}");
         }
 
-        Status = OrderStatus.Refunding;
+        Status = StatusBeforeRefund ?? OrderStatus.Paid;
         Version++;
         return StateChange.Done;
     }
 
-    public StateChange RecordRefund(long amountFen)
+    /// <summary>What can still be refunded: paid, minus refunded, minus refunds in flight.</summary>
+    public long RefundableFen => (PaidFen ?? 0) - RefundedFen - RefundPendingFen;
+
+    /// <summary>
+    /// A refund of <paramref name="amountFen"/> is sent to WeChat Pay. Refunding everything that is left moves the order
+    /// to <see cref="OrderStatus.Refunding"/>; a partial refund (a price adjustment) leaves the order where it is.
+    /// </summary>
+    public StateChange BeginRefund(long amountFen)
     {
-        if (Status != OrderStatus.Refunding)
+        if (Status is not (OrderStatus.Paid or OrderStatus.Shipped or OrderStatus.Completed or OrderStatus.ReturnRequested or OrderStatus.Refunding))
         {
-            return StateChange.Refuse($"订单不在退款中，当前状态：{OrderStatusNames.Of(Status)}");
+            return StateChange.Refuse($"当前状态（{OrderStatusNames.Of(Status)}）不能退款");
         }
 
-        if (amountFen <= 0 || RefundedFen + amountFen > (PaidFen ?? 0))
+        if (amountFen <= 0 || amountFen > RefundableFen)
         {
-            return StateChange.Refuse($"退款金额 {amountFen} 分超出可退金额 {(PaidFen ?? 0) - RefundedFen} 分");
+            return StateChange.Refuse($"退款金额 {amountFen} 分超出可退金额 {RefundableFen} 分");
         }
 
+        RefundPendingFen += amountFen;
+        if (RefundableFen == 0 && Status != OrderStatus.Refunding)
+        {
+            if (Status != OrderStatus.ReturnRequested)
+            {
+                StatusBeforeRefund = Status;
+            }
+
+            Status = OrderStatus.Refunding;
+        }
+
+        Version++;
+        return StateChange.Done;
+    }
+
+    /// <summary>WeChat Pay confirmed a refund that <see cref="BeginRefund"/> started.</summary>
+    public StateChange CompleteRefund(long amountFen)
+    {
+        if (amountFen <= 0 || amountFen > RefundPendingFen)
+        {
+            return StateChange.Refuse($"退款金额 {amountFen} 分与退款中的金额 {RefundPendingFen} 分不符");
+        }
+
+        RefundPendingFen -= amountFen;
         RefundedFen += amountFen;
-        Status = OrderStatus.Refunded;
+        if (RefundedFen == PaidFen)
+        {
+            Status = OrderStatus.Refunded;
+        }
+
+        Version++;
+        return StateChange.Done;
+    }
+
+    /// <summary>WeChat Pay closed or could not make a refund: the money stays with the store and the order goes back.</summary>
+    public StateChange FailRefund(long amountFen)
+    {
+        if (amountFen <= 0 || amountFen > RefundPendingFen)
+        {
+            return StateChange.Refuse($"退款金额 {amountFen} 分与退款中的金额 {RefundPendingFen} 分不符");
+        }
+
+        RefundPendingFen -= amountFen;
+        if (Status == OrderStatus.Refunding)
+        {
+            Status = StatusBeforeRefund ?? OrderStatus.Paid;
+        }
+
         Version++;
         return StateChange.Done;
     }

@@ -74,11 +74,18 @@ public class MallAppFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<MallDb>());
     }
 
-    public Shopper NewShopper() => new(CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true }));
+    public Shopper NewShopper() => new(CookieClient());
+
+    /// <summary>A client that keeps cookies, aimed at the test server or, with Kestrel, at the real port.</summary>
+    public HttpClient CookieClient()
+    {
+        StartServer();
+        return CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
+    }
 
     public async Task<HttpClient> StaffClientAsync(string userName = "admin", string password = AdminPassword)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var client = CookieClient();
         var response = await client.PostAsJsonAsync("/api/admin/login", new { userName, password });
         response.EnsureSuccessStatusCode();
         return client;

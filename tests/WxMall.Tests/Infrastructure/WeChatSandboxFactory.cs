@@ -33,6 +33,9 @@ public class WeChatSandboxFactory : MallAppFactory
 
     public Uri EmulatorUrl => new($"http://127.0.0.1:{EmulatorPort}/");
 
+    /// <summary>The emulator's keys and users, on disk so that tests can sign notifications the way WeChat Pay does.</summary>
+    public string EmulatorFolder => emulatorFolder;
+
     /// <summary>Speeds WeChat's retry schedules up (1 = real time); 0.001 turns the 24-hour payment schedule into about 90 s.</summary>
     protected virtual double EmulatorTimeScale => 0.001;
 
@@ -50,7 +53,7 @@ public class WeChatSandboxFactory : MallAppFactory
                 ["WeChat:StoreBaseUrl"] = store,
                 ["WeChatEmulator:Urls"] = EmulatorUrl.ToString().TrimEnd('/'),
                 ["WeChatEmulator:DataDirectory"] = emulatorFolder,
-                ["WeChatEmulator:Persist"] = "false",
+                ["WeChatEmulator:Persist"] = "true",
                 ["WeChatEmulator:TimeScale"] = EmulatorTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["WeChatEmulator:OfficialAccount:MessageUrl"] = store + "/wechat/message",
                 ["WeChatEmulator:MiniProgram:StartUrl"] = store + "/",

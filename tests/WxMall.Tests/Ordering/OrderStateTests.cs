@@ -63,11 +63,67 @@ public sealed class OrderStateTests
         order.MarkPaid("4200001", 10_000, Now);
 
         Assert.True(order.RequestReturn("屏幕有坏点").Applied);
-        Assert.True(order.StartRefund().Applied);
-        Assert.False(order.RecordRefund(10_001).Applied);
-        Assert.True(order.RecordRefund(10_000).Applied);
-        Assert.Equal((OrderStatus.Refunded, 10_000L), (order.Status, order.RefundedFen));
+        Assert.False(order.BeginRefund(10_001).Applied);
+        Assert.True(order.BeginRefund(10_000).Applied);
+        Assert.Equal(OrderStatus.Refunding, order.Status);
+        Assert.False(order.BeginRefund(1).Applied);
+        Assert.True(order.CompleteRefund(10_000).Applied);
+        Assert.Equal((OrderStatus.Refunded, 10_000L, 0L), (order.Status, order.RefundedFen, order.RefundPendingFen));
         Assert.False(order.RequestReturn("again").Applied);
+    }
+
+    [Fact]
+    public void Partial_refunds_leave_the_order_where_it_is_until_everything_is_refunded()
+    {
+        var order = NewOrder();
+        order.MarkPaid("4200001", 10_000, Now);
+        order.Ship("顺丰速运", "SF100", Now);
+
+        Assert.True(order.BeginRefund(3_000).Applied);
+        Assert.True(order.CompleteRefund(3_000).Applied);
+        Assert.Equal((OrderStatus.Shipped, 7_000L), (order.Status, order.RefundableFen));
+        Assert.True(order.BeginRefund(7_000).Applied);
+        Assert.True(order.CompleteRefund(7_000).Applied);
+        Assert.Equal(OrderStatus.Refunded, order.Status);
+    }
+
+    [Fact]
+    public void A_failed_full_refund_puts_the_order_back_and_the_money_can_be_refunded_again()
+    {
+        var order = NewOrder();
+        order.MarkPaid("4200001", 10_000, Now);
+        order.Ship("顺丰速运", "SF100", Now);
+        order.RequestReturn("不想要了");
+        order.BeginRefund(10_000);
+
+        Assert.False(order.FailRefund(10_001).Applied);
+        Assert.True(order.FailRefund(10_000).Applied);
+        Assert.Equal((OrderStatus.Shipped, 10_000L), (order.Status, order.RefundableFen));
+    }
+
+    [Fact]
+    public void A_rejected_return_request_goes_back_to_the_previous_state()
+    {
+        var order = NewOrder();
+        order.MarkPaid("4200001", 10_000, Now);
+        order.Ship("顺丰速运", "SF100", Now);
+        order.Complete(Now);
+        order.RequestReturn("不想要了");
+
+        Assert.True(order.RejectReturn().Applied);
+        Assert.Equal(OrderStatus.Completed, order.Status);
+        Assert.False(order.RejectReturn().Applied);
+    }
+
+    [Fact]
+    public void Unpaid_and_cancelled_orders_cannot_be_refunded()
+    {
+        var unpaid = NewOrder();
+        var cancelled = NewOrder();
+        cancelled.Cancel("买家取消", Now);
+
+        Assert.False(unpaid.BeginRefund(1).Applied);
+        Assert.False(cancelled.BeginRefund(1).Applied);
     }
 
     [Fact]

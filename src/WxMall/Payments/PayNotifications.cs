@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using WxMall.WeChat.Pay.Crypto;
+using WxMall.WeChat.Pay.Notifications;
+
+namespace WxMall.Payments;
+
+/// <summary>
+/// <c>POST /wechat/pay/notify</c> and <c>/wechat/pay/refund-notify</c>. The signature is checked on the raw bytes
+/// before anything is parsed; WeChat gets 204 when the notification is applied (or was already) and a 4xx/5xx
+/// with <c>{"code":"FAIL","message":…}</c> otherwise, so it delivers again on its retry schedule.
+/// </summary>
+public static class PayNotifications
+{
+    public static async Task<IResult> HandlePaymentAsync(
+        HttpRequest request, WeChatPayNotificationParser parser, SettleTransaction settle, PayGateway gateway, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(PayNotifications));
+        var body = await ReadBodyAsync(request, gateway, cancellationToken);
+        if (body is null)
+        {
+            return Fail(StatusCodes.Status413PayloadTooLarge, "body too large");
+        }
+
+        var parsed = parser.ParsePayment(body, Headers(request));
+        if (!parsed.IsSuccess)
+        {
+            // The reason is safe to log: it names the check that failed, never the body or a key.
+            logger.LogWarning("Payment notification refused: {Reason} {Message}", parsed.Failure, parsed.Message);
+            return Fail(StatusCodes.Status401Unauthorized, parsed.Failure.ToString()!);
+        }
+
+        var transaction = parsed.Value!.Transaction;
+        var (outcome, detail) = await settle.HandleAsync(transaction, cancellationToken);
+        logger.LogInformation("Payment notification for {OutTradeNumber}: {Outcome}", transaction.OutTradeNumber, outcome);
+        return outcome switch
+        {
+            SettlementOutcome.Paid or SettlementOutcome.AlreadyPaid or SettlementOutcome.RefundedAutomatically or SettlementOutcome.NotPaid => Results.NoContent(),
+            SettlementOutcome.UnknownOrder => Fail(StatusCodes.Status404NotFound, "unknown out_trade_no"),
+            _ => Fail(StatusCodes.Status400BadRequest, "mismatch: " + Describe(detail)),
+        };
+    }
+
+    public static async Task<IResult> HandleRefundAsync(
+        HttpRequest request, WeChatPayNotificationParser parser, FinishRefund finish, PayGateway gateway, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(PayNotifications));
+        var body = await ReadBodyAsync(request, gateway, cancellationToken);
+        if (body is null)
+        {
+            return Fail(StatusCodes.Status413PayloadTooLarge, "body too large");
+        }
+
+        var parsed = parser.ParseRefund(body, Headers(request));
+        if (!parsed.IsSuccess)
+        {
+            logger.LogWarning("Refund notification refused: {Reason} {Message}", parsed.Failure, parsed.Message);
+            return Fail(StatusCodes.Status401Unauthorized, parsed.Failure.ToString()!);
+        }
+
+        var refund = parsed.Value!.Refund;
+        if (refund.MerchantId != gateway.MerchantId)
+        {
+            logger.LogWarning("Refund notification for {OutRefundNumber} names another merchant", refund.OutRefundNumber);
+            return Fail(StatusCodes.Status400BadRequest, "mchid mismatch");
+        }
+
+        var update = await finish.HandleAsync(refund.OutRefundNumber, refund.RefundStatus, refund.RefundId, refund.SuccessTime, cancellationToken);
+        logger.LogInformation("Refund notification for {OutRefundNumber}: {Update}", refund.OutRefundNumber, update);
+        return update == RefundUpdate.UnknownRefund ? Fail(StatusCodes.Status404NotFound, "unknown out_refund_no") : Results.NoContent();
+    }
+
+    private static PaySignatureHeaders Headers(HttpRequest request) =>
+        PaySignatureHeaders.FromLookup(name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null);
+
+    /// <summary>The exact bytes WeChat signed, or null when they exceed the limit (checked while reading, not after).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, PayGateway gateway, CancellationToken cancellationToken)
+    {
+        var limit = gateway.IsConfigured ? gateway.Options.MaximumNotificationBytes : WeChatPayNotificationParser.DefaultMaximumBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken);
+            if (read.Buffer.Length > limit)
+            {
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                return null;
+            }
+
+            if (read.IsCompleted)
+            {
+                var bytes = read.Buffer.ToArray();
+                reader.AdvanceTo(read.Buffer.End);
+                return bytes;
+            }
+
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    private static string Describe(string? detail) => detail ?? "see the store log";
+
+    private static IResult Fail(int status, string message) =>
+        Results.Json(new { code = "FAIL", message }, statusCode: status);
+}

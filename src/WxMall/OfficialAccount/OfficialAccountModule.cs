@@ -32,6 +32,16 @@ public static class OfficialAccountModule
         rules.MapPost("", ManageAutoReplyRules.Create);
         rules.MapPut("/{id:long}", ManageAutoReplyRules.Update);
         rules.MapDelete("/{id:long}", ManageAutoReplyRules.Delete);
+
+        var menu = app.MapGroup("/api/admin/official-account/menu").WithTags("Admin: official account").RequireAuthorization(StaffPolicy);
+        menu.MapGet("", ManageMenu.Get).WithSummary("The menu draft and when it was published");
+        menu.MapPut("", ManageMenu.Save).WithSummary("Replace the draft (validated against WeChat's button rules; store pages become campaign short links)");
+        menu.MapPost("/publish", ManageMenu.Publish).WithSummary("Publish the draft with menu/create");
+        app.MapGet("/api/admin/official-account/short-links", ShortLinks.List).WithTags("Admin: official account").RequireAuthorization(StaffPolicy);
+        var qr = app.MapGroup("/api/admin/official-account/qr-codes").WithTags("Admin: official account").RequireAuthorization(StaffPolicy);
+        qr.MapGet("", QrCodes.List).WithSummary("Parametric QR codes with scans and new followers");
+        qr.MapPost("", QrCodes.Create).WithSummary("A permanent QR code for a channel or a pickup store");
+        app.MapGet("/s/{code}", ShortLinks.Follow).WithTags("Official account").AllowAnonymous();
         return app;
     }
 }

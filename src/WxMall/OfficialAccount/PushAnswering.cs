@@ -30,7 +30,7 @@ public sealed partial class PushAnswering(
 
     public async Task<string> AnswerAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        if (await log.FindAsync(message.DeduplicationKey, cancellationToken) is { } earlier)
+        if (await log.FindAsync(DeduplicationKeyOf(message), cancellationToken) is { } earlier)
         {
             return earlier.ReplyXml ?? PassiveReply.Success;
         }
@@ -210,7 +210,7 @@ public sealed partial class PushAnswering(
 
     private ReceivedMessage NewRecord(InboundMessage message, AnsweredBy answeredBy, long? ruleId) => new()
     {
-        DeduplicationKey = message.DeduplicationKey,
+        DeduplicationKey = DeduplicationKeyOf(message),
         OpenId = message.OpenId,
         MessageType = message.MessageType,
         EventName = (message as InboundEvent)?.EventName ?? (message as UnrecognizedMessage)?.EventName,
@@ -227,6 +227,23 @@ public sealed partial class PushAnswering(
         AnsweredBy = answeredBy,
         RuleId = ruleId,
     };
+
+    /// <summary>
+    /// WeChat's key (MsgId; FromUserName+CreateTime for events), with the event and its key added: a retry repeats
+    /// them exactly, while two different events of one user in the same second (a menu tap and a scan) stay apart.
+    /// </summary>
+    public static string DeduplicationKeyOf(InboundMessage message)
+    {
+        if (message is UserMessage or TemplateSendJobFinishedEvent)
+        {
+            return message.DeduplicationKey;
+        }
+
+        var eventName = (message as InboundEvent)?.EventName ?? (message as UnrecognizedMessage)?.EventName ?? message.MessageType;
+        var eventKey = message.Fields.GetValueOrDefault("EventKey") ?? string.Empty;
+        var key = message.DeduplicationKey + ":" + eventName + ":" + eventKey;
+        return key.Length <= 120 ? key : message.DeduplicationKey + ":" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventName + ":" + eventKey)));
+    }
 
     private static string? Truncate(string? value) => value is { Length: > 500 } ? value[..500] : value;
 

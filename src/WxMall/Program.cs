@@ -3,6 +3,7 @@ using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
 using WxMall.CustomerService;
+using WxMall.CustomerService.Bot;
 using WxMall.Data;
 using WxMall.Identity;
 using WxMall.Infrastructure.Redis;
@@ -21,6 +22,12 @@ if (args is ["wechat", ..])
     return await WxMall.WeChat.Tools.WeChatCommandLine.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+if (args is ["cs", ..])
+{
+    // The customer-service bot's model from the shell: dotnet run --project src/WxMall -- cs classify --file FILE
+    return await WxMall.CustomerService.Bot.BotCommandLine.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddWebConventions();      // JSON, ProblemDetails, OpenAPI, health, limits
@@ -36,8 +43,9 @@ builder.AddMembers();
 builder.AddOrdering();
 builder.AddPayments();          // WeChat Pay: prepay, notifications, refunds, reconciliation
 builder.AddAdmin();
+builder.AddBot();                 // customer-service bot: intent model (trained in the background), recommendations
 builder.AddOfficialAccount();     // message endpoint, auto-replies, menus, QR codes, order notices
-builder.AddCustomerService();     // conversations, bot, human agents
+builder.AddCustomerService();     // conversations, the bot's answers, human agents
 
 var app = builder.Build();
 

@@ -85,7 +85,6 @@ public static partial class NotifyAgentsOfWaitingConversationHandler
         "asked" => "顾客要求转人工",
         "low_confidence" => "机器人没把握",
         "second_failure" => "机器人两次未能解答",
-        "no_bot" => "机器人未启用",
         "timeout" => "自动回复超时",
         "error" => "自动回复出错",
         _ => reason ?? "未知",

@@ -30,7 +30,7 @@ public sealed class CustomerServiceDesk(
     IMessageBus bus,
     IOptions<CustomerServiceOptions> options,
     TimeProvider clock,
-    IServiceProvider services)
+    IShopperBot bot)
 {
     public const string HandingOver = "正在为您转接人工客服，请稍候，客服回复会直接发到这里。";
     public const string NoAgentOnline = "已为您排队转接人工客服。当前客服暂时都不在线，上线后会第一时间回复您。";
@@ -61,11 +61,6 @@ public sealed class CustomerServiceDesk(
         if (AsksForHuman(text))
         {
             return await HandOverAsync(conversation, "asked", intent: "human_agent", confidence: 1f, cancellationToken);
-        }
-
-        if (services.GetService<IShopperBot>() is not { } bot)
-        {
-            return await HandOverAsync(conversation, "no_bot", intent: null, confidence: null, cancellationToken);
         }
 
         var answer = await bot.AnswerAsync(new BotQuestion(conversation.Id, conversation.MemberId, text), cancellationToken);

@@ -26,6 +26,7 @@ public static class CustomerServiceModule
             policy.AddAuthenticationSchemes(AuthSchemes.Staff).RequireAuthenticatedUser().RequireRole(StaffRoles.Admin, StaffRoles.Agent));
         builder.Services.AddScoped<CustomerServiceDesk>();
         builder.Services.AddScoped<AgentAssignment>();
+        builder.Services.AddScoped<IShopperBot, IntentBot>();
         builder.Services.AddSingleton<WeComRobot>();
         builder.Services.AddHttpClient(WeComRobot.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         return builder;

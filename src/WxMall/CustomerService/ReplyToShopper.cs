@@ -22,7 +22,7 @@ public static class ReplyToShopper
     public const int MaximumTextLength = 600;
 
     public static async Task<Results<Ok<TurnView>, ProblemHttpResult, ValidationProblem>> Handle(
-        long id, AgentReplyRequest request, ClaimsPrincipal user, MallDb db, IWriteGate writeGate, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
+        long id, AgentReplyRequest request, ClaimsPrincipal user, MallDb db, IWriteGate writeGate, WeChatClients clients, TimeProvider clock, CancellationToken cancellationToken)
     {
         var text = request.Text?.Trim() ?? string.Empty;
         if (text.Length == 0 || text.Length > MaximumTextLength)
@@ -47,7 +47,7 @@ public static class ReplyToShopper
             return OutsideWindow(conversation);
         }
 
-        if (services.GetService<OfficialAccountClient>() is not { } client)
+        if (clients.OfficialAccount is not { } client)
         {
             return TypedResults.Problem("公众号未配置，无法发送客服消息：请配置 WeChat:OfficialAccount。", statusCode: StatusCodes.Status503ServiceUnavailable, title: "未配置");
         }

@@ -11,7 +11,7 @@ public sealed record BotQuestion(long ConversationId, long? MemberId, string Tex
 /// </summary>
 public sealed record BotAnswer(ReplyContent Reply, string Intent, float Confidence, bool Failed, bool WantsHuman);
 
-/// <summary>The bot that answers shoppers from live data. Without one registered, the desk hands every open question to a human.</summary>
+/// <summary>The bot that answers shoppers from live data (<see cref="IntentBot"/>).</summary>
 public interface IShopperBot
 {
     Task<BotAnswer> AnswerAsync(BotQuestion question, CancellationToken cancellationToken);

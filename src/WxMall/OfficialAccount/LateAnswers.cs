@@ -23,9 +23,14 @@ public sealed record EnsureShopperAnswered(long ReceivedMessageId, string OpenId
 
 public static partial class SendCustomerServiceReplyHandler
 {
-    public static async Task Handle(SendCustomerServiceReply message, MallDb db, MessageLog log, OfficialAccountClient client, TimeProvider clock, ILogger<SendCustomerServiceReply> logger, CancellationToken cancellationToken)
+    public static async Task Handle(SendCustomerServiceReply message, MallDb db, MessageLog log, WeChatClients clients, TimeProvider clock, ILogger<SendCustomerServiceReply> logger, CancellationToken cancellationToken)
     {
         if (await db.ReceivedMessages.AnyAsync(m => m.Id == message.ReceivedMessageId && m.RepliedAt != null, cancellationToken))
+        {
+            return;
+        }
+
+        if (clients.OfficialAccount is not { } client)
         {
             return;
         }

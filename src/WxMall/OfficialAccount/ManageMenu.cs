@@ -61,7 +61,7 @@ public static class ManageMenu
     }
 
     public static async Task<Results<Ok<MenuView>, ProblemHttpResult>> Publish(
-        ClaimsPrincipal user, MallDb db, IServiceProvider services, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, MallDb db, WeChatClients clients, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var draft = await db.MenuDrafts.OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
         if (draft is null || draft.ButtonsJson == "[]")
@@ -69,7 +69,7 @@ public static class ManageMenu
             return Problems.Conflict("还没有菜单草稿：请先 PUT /api/admin/official-account/menu 保存菜单");
         }
 
-        if (services.GetService<OfficialAccountClient>() is not { } client)
+        if (clients.OfficialAccount is not { } client)
         {
             return TypedResults.Problem("公众号未配置，无法发布菜单：请配置 WeChat:OfficialAccount。", statusCode: StatusCodes.Status503ServiceUnavailable, title: "未配置");
         }

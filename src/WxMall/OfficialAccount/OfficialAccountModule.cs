@@ -11,6 +11,7 @@ public static class OfficialAccountModule
     {
         builder.Services.Configure<OfficialAccountOptions>(builder.Configuration.GetSection(OfficialAccountOptions.Section));
         builder.Services.AddSingleton<MessageEndpoint>();
+        builder.Services.AddSingleton<WeChatClients>();
         builder.Services.AddSingleton<RuleBook>();
         builder.Services.AddSingleton<StoreLinks>();
         builder.Services.AddScoped<RuleReplies>();

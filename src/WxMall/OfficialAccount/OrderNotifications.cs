@@ -20,7 +20,7 @@ public sealed partial class OrderNotifications(
     IOptions<WeChatOfficialAccountOptions> account,
     IOptions<WeChatMiniProgramOptions> miniProgram,
     StoreLinks links,
-    IServiceProvider services,
+    WeChatClients clients,
     TimeProvider clock,
     ILogger<OrderNotifications> logger)
 {
@@ -35,9 +35,9 @@ public sealed partial class OrderNotifications(
         }
 
         var record = new OrderNotification { OrderNumber = orderNumber, Kind = kind, Channel = TemplateChannel, CreatedAt = clock.GetUtcNow() };
-        var officialAccount = services.GetService<OfficialAccountClient>();
+        var officialAccount = clients.OfficialAccount;
         var accountOpenId = officialAccount is null ? null : await db.OpenIdForAsync(memberId, account.Value.AppId, cancellationToken);
-        var miniProgramClient = services.GetService<MiniProgramClient>();
+        var miniProgramClient = clients.MiniProgram;
         var miniProgramOpenId = accountOpenId is not null || miniProgramClient is null ? null : await db.OpenIdForAsync(memberId, miniProgram.Value.AppId, cancellationToken);
         if (accountOpenId is not null && notice.TemplateId.Length > 0)
         {
@@ -71,10 +71,32 @@ public sealed partial class OrderNotifications(
         }
 
         db.OrderNotifications.Add(record);
+        await SaveAsync(cancellationToken);
+
+        // The delivery report (TEMPLATESENDJOBFINISH) can arrive before this row is saved. Each side writes first and
+        // then looks for the other (the report handler records the report, then updates rows), so one of them sees it.
+        if (record.WeChatMessageId is { } messageId && record.Channel == TemplateChannel && record.DeliveryReportedAt is null
+            && await db.ReceivedMessages.AsNoTracking().Where(m => m.DeduplicationKey == "template:" + messageId).Select(m => m.Content).FirstOrDefaultAsync(cancellationToken) is { } reported)
+        {
+            ApplyDeliveryReport(record, reported, clock.GetUtcNow());
+            await SaveAsync(cancellationToken);
+        }
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
         await using (await writeGate.EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The TEMPLATESENDJOBFINISH status: <c>success</c>, or why WeChat could not deliver.</summary>
+    public static void ApplyDeliveryReport(OrderNotification record, string statusText, DateTimeOffset at)
+    {
+        record.Status = statusText == "success" ? NotificationStatus.Delivered : NotificationStatus.Failed;
+        record.Error = statusText == "success" ? null : statusText;
+        record.DeliveryReportedAt = at;
     }
 
     private void Apply<T>(OrderNotification record, WeChatResult<T> result, long? messageId)

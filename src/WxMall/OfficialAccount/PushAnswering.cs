@@ -22,6 +22,7 @@ public sealed partial class PushAnswering(
     MessageEndpoint endpoint,
     IServiceScopeFactory scopes,
     IMessageBus bus,
+    IWriteGate writeGate,
     IOptions<OfficialAccountOptions> options,
     TimeProvider clock,
     ILogger<PushAnswering> logger)
@@ -184,12 +185,19 @@ public sealed partial class PushAnswering(
 
     private async Task<string> RecordDeliveryAsync(TemplateSendJobFinishedEvent report, CancellationToken cancellationToken)
     {
+        // Record the report first, then update the notice: OrderNotifications does the opposite, so a report that
+        // arrives before the notice row exists is never lost.
+        var reply = await RecordAsync(report, AnsweredBy.Nobody, null, null, cancellationToken);
         var status = report.Status == TemplateDeliveryStatus.Delivered ? NotificationStatus.Delivered : NotificationStatus.Failed;
         var error = report.Status == TemplateDeliveryStatus.Delivered ? null : report.StatusText;
         var at = clock.GetUtcNow();
-        await db.OrderNotifications.Where(n => n.WeChatMessageId == report.TemplateMessageId && n.Channel == OrderNotifications.TemplateChannel)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, status).SetProperty(n => n.Error, error).SetProperty(n => n.DeliveryReportedAt, at), cancellationToken);
-        return await RecordAsync(report, AnsweredBy.Nobody, null, null, cancellationToken);
+        await using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.OrderNotifications.Where(n => n.WeChatMessageId == report.TemplateMessageId && n.Channel == OrderNotifications.TemplateChannel)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, status).SetProperty(n => n.Error, error).SetProperty(n => n.DeliveryReportedAt, at), cancellationToken);
+        }
+
+        return reply;
     }
 
     /// <summary>Saves the push with its answer (passive reply XML) in one write; a racing duplicate gets the first answer.</summary>
@@ -221,6 +229,7 @@ public sealed partial class PushAnswering(
             ScanEvent scan => scan.SceneValue,
             MenuClickEvent click => click.ButtonKey,
             MenuViewEvent view => view.Url,
+            TemplateSendJobFinishedEvent report => report.StatusText,
             _ => null,
         }),
         ReceivedAt = clock.GetUtcNow(),

@@ -19,7 +19,7 @@ public sealed record QrCodeView(long Id, QrCodeKind Kind, string Name, string Sc
 public static class QrCodes
 {
     public static async Task<Results<Created<QrCodeView>, ProblemHttpResult, ValidationProblem>> Create(
-        CreateQrCodeInput request, ClaimsPrincipal user, MallDb db, IServiceProvider services, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
+        CreateQrCodeInput request, ClaimsPrincipal user, MallDb db, WeChatClients clients, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Require(Enum.IsDefined(request.Kind), "kind", "kind 只能是 Channel（渠道）或 PickupStore（门店）")
@@ -48,7 +48,7 @@ public static class QrCodes
             return Problems.Conflict($"场景值 {scene} 已有二维码，请换一个或直接使用已有的");
         }
 
-        if (services.GetService<OfficialAccountClient>() is not { } client)
+        if (clients.OfficialAccount is not { } client)
         {
             return TypedResults.Problem("公众号未配置，无法生成二维码：请配置 WeChat:OfficialAccount。", statusCode: StatusCodes.Status503ServiceUnavailable, title: "未配置");
         }
@@ -75,9 +75,9 @@ public static class QrCodes
             new QrCodeView(qr.Id, qr.Kind, qr.Name, qr.Scene, storeCode, qr.Ticket, qr.Url, client.GetQrCodeImageUrl(qr.Ticket), 0, 0, qr.CreatedAt));
     }
 
-    public static async Task<Ok<List<QrCodeView>>> List(MallDb db, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<Ok<List<QrCodeView>>> List(MallDb db, WeChatClients clients, CancellationToken cancellationToken)
     {
-        var client = services.GetService<OfficialAccountClient>();
+        var client = clients.OfficialAccount;
         var rows = await db.QrChannels.AsNoTracking().OrderBy(q => q.Id).Select(q => new
         {
             q.Id, q.Kind, q.Name, q.Scene, q.Ticket, q.Url, q.CreatedAt,

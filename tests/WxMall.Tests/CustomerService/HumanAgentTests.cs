@@ -41,6 +41,13 @@ public sealed class HumanAgentTests(WeChatSandboxFactory app) : IClassFixture<We
             async () => (await emulator.GetFromJsonAsync<JsonElement>("/emulator/wecom/messages")).EnumerateArray()
                 .Any(m => m.GetProperty("content").GetString()!.Contains($"#{conversationId}", StringComparison.Ordinal)),
             "the agents' WeCom group hears about the waiting conversation");
+        Assert.Equal(HttpStatusCode.NoContent, (await agent.PutAsJsonAsync($"/api/admin/customer-service/conversations/{conversationId}/intent", new { intent = "human_agent" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await agent.PostAsJsonAsync($"/api/admin/customer-service/conversations/{conversationId}/close", new { resolution = "resolved" })).StatusCode);
+        var metrics = await agent.GetFromJsonAsync<JsonElement>("/api/admin/customer-service/metrics");
+        Assert.True(metrics.GetProperty("firstHumanReply").GetProperty("count").GetInt32() >= 1, metrics.ToString());
+        Assert.True(metrics.GetProperty("firstAutomaticReply").GetProperty("count").GetInt32() >= 1, metrics.ToString());
+        Assert.True(metrics.GetProperty("closedConversations").GetInt32() >= 1, metrics.ToString());
+        Assert.True(metrics.GetProperty("labelledConversations").GetInt32() >= 1, metrics.ToString());
     }
 
     [Fact]

@@ -27,6 +27,15 @@ public static class OfficialAccountModule
         var wechat = app.MapGroup("/wechat/message").WithTags("WeChat callbacks").AllowAnonymous();
         wechat.MapGet("", ReceiveMessage.Verify);
         wechat.MapPost("", ReceiveMessage.Receive).DisableAntiforgery();
+        if (app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfficialAccountOptions>>().Value.MapBareBenchmarkEndpoint)
+        {
+            // The benchmark's baseline: same routing, body read, no verification, no answer.
+            wechat.MapPost("/bare", async (HttpRequest request) =>
+            {
+                await request.Body.CopyToAsync(Stream.Null);
+                return TypedResults.Text("success", "text/plain");
+            });
+        }
 
         var rules = app.MapGroup("/api/admin/official-account/rules").WithTags("Admin: official account").RequireAuthorization(StaffPolicy);
         rules.MapGet("", ManageAutoReplyRules.List);

@@ -17,6 +17,12 @@ public sealed class OfficialAccountOptions
     /// <summary>Longest a keyword rule's regular expression may run on one message.</summary>
     public TimeSpan RegexTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Maps <c>POST /wechat/message/bare</c>, which reads the body and answers <c>success</c>: the baseline of
+    /// bench/message-load.sh. Off in normal operation.
+    /// </summary>
+    public bool MapBareBenchmarkEndpoint { get; set; }
+
     /// <summary>Greeting when no follow rule matches.</summary>
     public string DefaultGreeting { get; set; } = "欢迎关注 WxMall 电脑商城！笔记本、台式机、显卡、配件一站购齐。直接发消息问我订单、物流、选购建议，回复“转人工”可联系客服。";
 

@@ -111,6 +111,11 @@ public sealed class CustomerServiceDesk(
     private async Task<ReplyContent> HandOverAsync(Conversation conversation, string reason, string? intent, float? confidence, CancellationToken cancellationToken)
     {
         conversation.HandOver(reason, clock.GetUtcNow());
+        if (intent is not null)
+        {
+            conversation.BotIntent ??= intent;
+        }
+
         var agent = await assignment.TryAssignAsync(conversation, cancellationToken, save: false);
         var text = agent is null ? NoAgentOnline : HandingOver;
         AddTurn(conversation, TurnAuthor.Bot, text, intent, confidence);

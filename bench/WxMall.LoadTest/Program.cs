@@ -12,6 +12,11 @@ if (args is ["messages", ..])
     return await MessageLoad.RunAsync(args[1..]);
 }
 
+if (args is ["pay-notify", ..])
+{
+    return await PayNotifyLoad.RunAsync(Options.Parse(args), args);
+}
+
 var options = Options.Parse(args);
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
 using var http = new HttpClient(handler) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
@@ -145,21 +150,24 @@ internal sealed class Phase
         return $"{name,-22}{PerSecond,12:0}{Percentile(0.50),10:0.0}{Percentile(0.99),10:0.0}{Errors,8}";
     }
 
-    /// <summary>Each worker sends one request at a time until the phase's time is up; the loop is bounded by the duration.</summary>
-    public static async Task<Phase> RunAsync(HttpClient http, TimeSpan duration, int workers, Func<int, HttpRequestMessage> request)
+    /// <summary>
+    /// Each worker sends one request at a time until the phase's time is up or the factory has no more requests (null);
+    /// the loop is bounded by the duration.
+    /// </summary>
+    public static async Task<Phase> RunAsync(HttpClient http, TimeSpan duration, int workers, Func<int, HttpRequestMessage?> request)
     {
         var phase = new Phase();
         var gate = new object();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async worker =>
         {
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration && request(worker) is { } next)
             {
                 var started = Stopwatch.GetTimestamp();
                 HttpStatusCode? status;
                 try
                 {
-                    using var response = await http.SendAsync(request(worker));
+                    using var response = await http.SendAsync(next);
                     status = response.StatusCode;
                 }
                 catch (HttpRequestException)

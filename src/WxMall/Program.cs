@@ -37,6 +37,7 @@ builder.AddCompliance();          // personal data encryption
 builder.AddDistributedCacheAndLocks(); // HybridCache; Redis L2 and distributed locks when configured
 builder.AddAuth();                // member and staff cookies, roles
 builder.AddWeChatConnection();    // the emulator in sandbox mode, or the real WeChat
+builder.AddWeChatIdentity();      // WeChat sign-in, account linking and merging, JS-SDK configuration
 builder.AddCatalog();
 builder.AddInventory();
 builder.AddMembers();
@@ -57,6 +58,7 @@ app.UseAuthorization();
 app.MapCatalog();
 app.MapCart();
 app.MapMembers();
+app.MapWeChatIdentity();
 app.MapOrdering();
 app.MapPayments();
 app.MapAdmin();

@@ -208,18 +208,51 @@ internal static class PayEndpoints
         public static IResult Download(HttpContext context, PayLedger ledger) =>
             Results.Text(Render(ledger, context.Request.Query["token"].ToString()), "text/plain; charset=utf-8");
 
+        /// <summary>
+        /// The ALL trade bill: one row per payment that succeeded that day and one per refund that succeeded that day,
+        /// every field prefixed with a backtick as WeChat does, then the summary header and its totals.
+        /// </summary>
         private static string Render(PayLedger ledger, string date)
         {
-            var builder = new StringBuilder("交易时间,公众账号ID,商户号,微信订单号,商户订单号,用户标识,交易类型,交易状态,应结订单金额(元),商品名称\n");
-            foreach (var order in ledger.Orders().Where(order => order.SucceededAt is { } at && PayJsonShapes.Time(at).StartsWith(date, StringComparison.Ordinal)))
+            var builder = new StringBuilder(
+                "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额," +
+                "微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注\n");
+            var paid = ledger.Orders().Where(order => order.SucceededAt is { } at && OnDate(at, date)).ToList();
+            var refunds = ledger.Refunds().Where(refund => refund.Status == "SUCCESS" && refund.SucceededAt is { } at && OnDate(at, date)).ToList();
+            foreach (var order in paid)
             {
-                builder.Append('`').Append(PayJsonShapes.Time(order.SucceededAt!.Value)).Append(",`").Append(order.AppId).Append(",`").Append(order.MerchantId)
-                    .Append(",`").Append(order.TransactionId).Append(",`").Append(order.OutTradeNumber).Append(",`").Append(order.PaidByOpenId)
-                    .Append(",`").Append(order.TradeType).Append(",`").Append(order.State).Append(",`")
-                    .Append((order.TotalFen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)).Append(",`").Append(order.Description).Append('\n');
+                Row(builder, order.SucceededAt!.Value, order, order.TotalFen, refund: null);
             }
 
+            foreach (var refund in refunds)
+            {
+                Row(builder, refund.SucceededAt!.Value, refund.Order, 0, refund);
+            }
+
+            var paidFen = paid.Sum(order => order.TotalFen);
+            var refundFen = refunds.Sum(refund => refund.RefundFen);
+            builder.Append("总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\n")
+                .Append('`').Append(paid.Count + refunds.Count).Append(",`").Append(Yuan(paidFen)).Append(",`").Append(Yuan(refundFen))
+                .Append(",`0.00,`0.00,`").Append(Yuan(paidFen)).Append(",`").Append(Yuan(refundFen)).Append('\n');
             return builder.ToString();
         }
+
+        private static void Row(StringBuilder builder, DateTimeOffset at, PayOrder order, long settledFen, PayRefund? refund)
+        {
+            string[] fields =
+            [
+                at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                order.AppId, order.MerchantId, "0", "", order.TransactionId ?? "", order.OutTradeNumber, order.PaidByOpenId ?? "",
+                order.TradeType, refund is null ? "SUCCESS" : "REFUND", "OTHERS", "CNY", Yuan(settledFen), "0.00",
+                refund?.RefundId ?? "0", refund?.OutRefundNumber ?? "0", Yuan(refund?.RefundFen ?? 0), "0.00",
+                refund is null ? "" : "ORIGINAL", refund is null ? "" : "SUCCESS", order.Description, order.Attach ?? "", "0.00", "0.60%",
+                Yuan(refund is null ? order.TotalFen : 0), Yuan(refund?.RefundFen ?? 0), "",
+            ];
+            builder.AppendJoin(',', fields.Select(field => "`" + field.Replace(",", "，", StringComparison.Ordinal))).Append('\n');
+        }
+
+        private static bool OnDate(DateTimeOffset at, string date) => PayJsonShapes.Time(at).StartsWith(date, StringComparison.Ordinal);
+
+        private static string Yuan(long fen) => (fen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -10,6 +10,7 @@ using WxMall.Members;
 using WxMall.OfficialAccount;
 using WxMall.Ordering;
 using WxMall.Payments;
+using WxMall.Payments.Reconciliation;
 
 namespace WxMall.Data;
 
@@ -32,6 +33,8 @@ public abstract class MallDb(DbContextOptions options) : DbContext(options), IDa
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
     public DbSet<Refund> Refunds => Set<Refund>();
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+    public DbSet<ReconciliationDifference> ReconciliationDifferences => Set<ReconciliationDifference>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberAddress> Addresses => Set<MemberAddress>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();

@@ -17,6 +17,10 @@ public sealed class WeChatIdentity
     public required string OpenId { get; set; }
     public string? UnionId { get; set; }
     public long? MemberId { get; set; }
+
+    /// <summary>From <c>snsapi_userinfo</c> only; silent OAuth and the mini-program login do not give it.</summary>
+    public string? Nickname { get; set; }
+    public string? AvatarUrl { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset LastSeenAt { get; set; }
 }
@@ -32,6 +36,8 @@ internal sealed class WeChatIdentityConfiguration : IEntityTypeConfiguration<WeC
         builder.Property(i => i.AppId).HasMaxLength(32);
         builder.Property(i => i.OpenId).HasMaxLength(64);
         builder.Property(i => i.UnionId).HasMaxLength(64);
+        builder.Property(i => i.Nickname).HasMaxLength(64);
+        builder.Property(i => i.AvatarUrl).HasMaxLength(512);
     }
 }
 

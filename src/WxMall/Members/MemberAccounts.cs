@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using WxMall.Cart;
 using WxMall.Compliance;
 using WxMall.Data;
 using WxMall.Identity;
@@ -85,6 +84,11 @@ public static partial class MemberAccounts
             return Problems.Unauthorized("手机号或密码不正确");
         }
 
+        if (member.IsMerged)
+        {
+            return Problems.Unauthorized("该账号已合并到另一个账号，请使用合并后的账号（原微信或手机号）登录");
+        }
+
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             member.PasswordHash = hasher.HashPassword(member, request.Password!);
@@ -109,18 +113,13 @@ public static partial class MemberAccounts
         return member is null ? Problems.NotFound("会员不存在，请重新登录") : TypedResults.Ok(ToView(member, protector));
     }
 
-    /// <summary>Signs the member in and merges the device's anonymous cart into the member's cart.</summary>
-    public static async Task SignInAsync(HttpContext http, MallDb db, Member member, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var identity = new ClaimsIdentity(
-            [new Claim(AuthModule.MemberIdClaim, member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, member.Nickname)],
-            AuthSchemes.Member);
-        await http.SignInAsync(AuthSchemes.Member, new ClaimsPrincipal(identity));
-        if (http.DeviceId() is { } deviceId)
-        {
-            await CartStore.MergeDeviceCartAsync(db, deviceId, member.Id, clock, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Signs the member in and merges the device's anonymous cart into the member's cart. A browser that came
+    /// through WeChat OAuth keeps its openid claims, so WeChat Pay can still address the shopper.
+    /// </summary>
+    public static Task SignInAsync(HttpContext http, MallDb db, Member member, TimeProvider clock, CancellationToken cancellationToken) =>
+        StorefrontSessions.SignInCookieAsync(
+            http, db, new SessionSubject(member.Id, member.Nickname, http.User.WeChatAppId(), http.User.WeChatOpenId()), clock, cancellationToken);
 
     public static MemberView ToView(Member member, PersonalDataProtector protector) => new(
         member.Id,

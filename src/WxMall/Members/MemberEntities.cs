@@ -26,6 +26,12 @@ public sealed class Member
     public long PointsBalance { get; set; }
     public long TotalPaidFen { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when an account merge moved everything of this member into another one; it can no longer sign in.</summary>
+    public long? MergedIntoMemberId { get; set; }
+    public DateTimeOffset? MergedAt { get; set; }
+
+    public bool IsMerged => MergedIntoMemberId is not null;
 }
 
 public static class MemberLevels
@@ -79,6 +85,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.PhoneLookup).HasMaxLength(64);
         builder.Property(m => m.PasswordHash).HasMaxLength(200);
         builder.Property(m => m.Nickname).HasMaxLength(60);
+        builder.Ignore(m => m.IsMerged);
     }
 }
 

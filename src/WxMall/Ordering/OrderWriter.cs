@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Wolverine;
 using Wolverine.EntityFrameworkCore;
@@ -13,66 +12,14 @@ namespace WxMall.Ordering;
 /// inside its own savepoint so a refused one leaves the others untouched. Checkout spends most of its database time
 /// in BEGIN/COMMIT and in waiting for the single writer; batching pays those once for many shoppers.
 /// </summary>
-public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGate, ILogger<OrderWriter> logger) : BackgroundService
+public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGate, ILogger<OrderWriter> logger)
+    : BatchWriter<OrderWriter.Pending, PlaceOrderOutcome?>(logger)
 {
-    public const int MaxBatch = 64;
-    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(4096) { SingleReader = true });
-
     /// <summary>Queues the order; null when it was written, otherwise why it was refused.</summary>
-    public async Task<PlaceOrderOutcome?> WriteAsync(Order order, long usePoints, CancellationToken cancellationToken)
-    {
-        var pending = new Pending(order, usePoints);
-        await queue.Writer.WriteAsync(pending, cancellationToken);
-        return await pending.Outcome.Task.WaitAsync(cancellationToken);
-    }
+    public Task<PlaceOrderOutcome?> WriteAsync(Order order, long usePoints, CancellationToken cancellationToken) =>
+        WriteAsync(new Pending(order, usePoints), cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync(stoppingToken))
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                await WriteBatchAsync(batch, stoppingToken);
-            }
-            catch (DbUpdateException) when (batch.Count > 1)
-            {
-                // One order broke a constraint (a racing idempotency key): write them one by one to find it.
-                foreach (var pending in batch)
-                {
-                    await WriteAloneAsync(pending, stoppingToken);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Writing a batch of {Count} orders failed", batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Outcome.TrySetException(exception);
-                }
-            }
-        }
-    }
-
-    private async Task WriteAloneAsync(Pending pending, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await WriteBatchAsync([pending], cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            pending.Outcome.TrySetException(exception);
-        }
-    }
-
-    private async Task WriteBatchAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<PlaceOrderOutcome?>> WriteBatchAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<MallDb>>();
@@ -106,10 +53,7 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
 
         // The scheduled cancels are in the database with their orders; handing them over can wait for the gate to open.
         await outbox.FlushOutgoingMessagesAsync();
-        foreach (var pending in batch)
-        {
-            pending.Outcome.TrySetResult(refused.GetValueOrDefault(pending));
-        }
+        return batch.Select(pending => refused.GetValueOrDefault(pending)).ToList();
     }
 
     private static async Task<PlaceOrderOutcome?> TryReserveAsync(MallDb db, StockService stock, Pending pending, CancellationToken cancellationToken)
@@ -152,12 +96,5 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
         }
     }
 
-    private sealed class Pending(Order order, long usePoints)
-    {
-        public Order Order { get; } = order;
-
-        public long UsePoints { get; } = usePoints;
-
-        public TaskCompletionSource<PlaceOrderOutcome?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    public sealed record Pending(Order Order, long UsePoints);
 }

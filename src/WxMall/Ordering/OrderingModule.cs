@@ -22,7 +22,8 @@ public static class OrderingModule
         builder.Services.AddSingleton<OrderWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OrderWriter>());
         builder.Services.AddScoped<CancelOrder>();
-        builder.Services.AddScoped<RecordPayment>();
+        builder.Services.AddSingleton<RecordPayment>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RecordPayment>());
         return builder;
     }
 

@@ -62,7 +62,7 @@ public sealed class FinishRefund(IDbContextOutbox<MallDb> outbox, IWriteGate wri
         refund.FailureReason = failure;
         if (refund.IsFinished)
         {
-            refund.CompletedAt = succeededAt ?? clock.GetUtcNow();
+            refund.CompletedAt = (succeededAt ?? clock.GetUtcNow()).ToUniversalTime();
         }
 
         if (refund.TouchesOrder && refund.IsFinished)

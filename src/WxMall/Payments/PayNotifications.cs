@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using WxMall.WeChat.Pay.Crypto;
 using WxMall.WeChat.Pay.Notifications;
 
@@ -68,6 +67,13 @@ public static class PayNotifications
         var update = await finish.HandleAsync(refund.OutRefundNumber, refund.RefundStatus, refund.RefundId, refund.SuccessTime, cancellationToken);
         logger.LogInformation("Refund notification for {OutRefundNumber}: {Update}", refund.OutRefundNumber, update);
         return update == RefundUpdate.UnknownRefund ? Fail(StatusCodes.Status404NotFound, "unknown out_refund_no") : Results.NoContent();
+    }
+
+    /// <summary>The benchmark baseline: the same reading, verification and decryption, no database.</summary>
+    public static async Task<IResult> VerifyOnlyAsync(HttpRequest request, WeChatPayNotificationParser parser, PayGateway gateway, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, gateway, cancellationToken);
+        return body is not null && parser.ParsePayment(body, Headers(request)).IsSuccess ? Results.NoContent() : Fail(StatusCodes.Status401Unauthorized, "refused");
     }
 
     private static PaySignatureHeaders Headers(HttpRequest request) =>

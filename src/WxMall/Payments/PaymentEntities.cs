@@ -40,6 +40,9 @@ public sealed class PaymentAttempt
     /// <summary>Set once WeChat Pay reports this attempt paid.</summary>
     public string? TransactionId { get; set; }
 
+    /// <summary>When WeChat Pay took the money (<c>success_time</c>); the day of the trade bill it appears in.</summary>
+    public DateTimeOffset? PaidAt { get; set; }
+
     public bool IsOpen => ClosedAt is null && TransactionId is null;
 }
 
@@ -106,6 +109,7 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
     {
         builder.HasIndex(a => a.OutTradeNumber).IsUnique();
         builder.HasIndex(a => a.OrderNumber);
+        builder.HasIndex(a => a.PaidAt);
         builder.Ignore(a => a.IsOpen);
         builder.Property(a => a.TransactionId).HasMaxLength(32);
         builder.Property(a => a.OrderNumber).HasMaxLength(32);
@@ -124,6 +128,7 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
     {
         builder.HasIndex(r => r.OutRefundNumber).IsUnique();
         builder.HasIndex(r => r.OrderNumber);
+        builder.HasIndex(r => r.CompletedAt);
         builder.Ignore(r => r.TouchesOrder);
         builder.Ignore(r => r.IsFinished);
         builder.Property(r => r.OutRefundNumber).HasMaxLength(64);

@@ -19,6 +19,12 @@ public sealed class PaymentOptions
     /// <summary>China time of day the previous day's bill is reconciled (WeChat publishes it after 10:00).</summary>
     public TimeSpan ReconciliationTimeOfDay { get; set; } = TimeSpan.FromHours(10.5);
 
+    /// <summary>
+    /// Maps <c>POST /bench/pay/verify-only</c>, which verifies and decrypts a notification and does nothing else: the
+    /// baseline bench/pay-notify-load.sh compares the real endpoint with. Off unless a benchmark turns it on.
+    /// </summary>
+    public bool BenchmarkBaseline { get; set; }
+
     /// <summary>Run the daily reconciliation job at all (off in tests that drive it by hand).</summary>
     public bool ReconcileDaily { get; set; } = true;
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QRCoder;
 using WxMall.Admin;
 using WxMall.Data;
@@ -8,6 +9,7 @@ using WxMall.Identity;
 using WxMall.Infrastructure;
 using WxMall.Integrations;
 using WxMall.Ordering;
+using WxMall.Payments.Reconciliation;
 
 namespace WxMall.Payments;
 
@@ -36,6 +38,8 @@ public static class PaymentsModule
         builder.Services.AddScoped<RefundStrayPayment>();
         builder.Services.AddScoped<RefundOrder>();
         builder.Services.AddScoped<FinishRefund>();
+        builder.Services.AddScoped<ReconcileDay>();
+        builder.Services.AddHostedService<DailyReconciliation>();
         return builder;
     }
 
@@ -53,11 +57,16 @@ public static class PaymentsModule
         admin.MapPost("/return/reject", RejectReturn);
         app.MapGet("/api/admin/refunds", ListRefunds).WithTags("Admin: payments").RequireAuthorization(AuthPolicies.FinanceStaff);
 
+        app.MapReconciliation();
         if (app.ServiceProvider.GetRequiredService<PayGateway>().IsConfigured)
         {
             var wechat = app.MapGroup("/wechat/pay").WithTags("WeChat callbacks").ExcludeFromDescription();
             wechat.MapPost("/notify", PayNotifications.HandlePaymentAsync);
             wechat.MapPost("/refund-notify", PayNotifications.HandleRefundAsync);
+            if (app.ServiceProvider.GetRequiredService<IOptions<PaymentOptions>>().Value.BenchmarkBaseline)
+            {
+                app.MapPost("/bench/pay/verify-only", PayNotifications.VerifyOnlyAsync).ExcludeFromDescription();
+            }
         }
 
         return app;

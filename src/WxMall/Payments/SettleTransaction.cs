@@ -59,14 +59,9 @@ public sealed class SettleTransaction(MallDb db, RecordPayment recordPayment, Re
             return (SettlementOutcome.Mismatch, $"支付金额 {paidFen} 分与下单金额 {attempt.AmountFen} 分不一致");
         }
 
-        if (attempt.TransactionId is null)
-        {
-            await db.PaymentAttempts.Where(a => a.Id == attempt.Id && a.TransactionId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.TransactionId, transaction.TransactionId), cancellationToken);
-        }
-
+        var paidAt = (transaction.SuccessTime ?? clock.GetUtcNow()).ToUniversalTime(); // WeChat sends China time; PostgreSQL stores UTC
         var (outcome, detail) = await recordPayment.HandleAsync(
-            attempt.OrderNumber, transaction.TransactionId, paidFen, transaction.SuccessTime ?? clock.GetUtcNow(), cancellationToken);
+            attempt.OrderNumber, transaction.TransactionId, paidFen, paidAt, cancellationToken, attempt.TransactionId is null ? attempt.Id : null);
         switch (outcome)
         {
             case PaymentOutcome.Recorded:

@@ -21,6 +21,15 @@ public class PaySandbox : WeChatSandboxFactory
 
     private HttpClient? emulator;
 
+    public PaySandbox()
+    {
+    }
+
+    protected PaySandbox(string postgresConnectionString)
+        : base(postgresConnectionString)
+    {
+    }
+
     public HttpClient Emulator => emulator ??= EmulatorClient();
 
     protected virtual string PaymentTimeout => "00:30:00";
@@ -126,9 +135,11 @@ public class PaySandbox : WeChatSandboxFactory
         return request;
     }
 
-    public static object Transaction(string outTradeNumber, long totalFen, string? appId = OfficialAccountAppId, string mchid = MerchantId) => new
+    public static object Transaction(
+        string outTradeNumber, long totalFen, string? appId = OfficialAccountAppId, string mchid = MerchantId, string? transactionId = null) => new
     {
-        appid = appId, mchid, out_trade_no = outTradeNumber, transaction_id = "4200" + Random.Shared.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999),
+        appid = appId, mchid, out_trade_no = outTradeNumber,
+        transaction_id = transactionId ?? "4200" + Random.Shared.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999),
         trade_type = "NATIVE", trade_state = "SUCCESS", trade_state_desc = "支付成功", bank_type = "OTHERS",
         success_time = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
         payer = new { openid = "o-test" }, amount = new { total = totalFen, payer_total = totalFen, currency = "CNY", payer_currency = "CNY" },

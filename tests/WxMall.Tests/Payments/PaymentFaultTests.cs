@@ -39,7 +39,7 @@ public sealed class PaymentFaultTests(PaySandbox app) : IClassFixture<PaySandbox
 
             await Eventually.TrueAsync(
                 async () => (await Task.WhenAll(orders.Select(o => app.OrderRowAsync(o.Number)))).All(o => o.Status == OrderStatus.Paid),
-                "all three orders are paid");
+                "all three orders are paid", seconds: 60);
             await Eventually.TrueAsync(
                 async () => (await app.Emulator.GetFromJsonAsync<JsonElement>("/emulator/pay/notifications")).EnumerateArray().Count() >= 3,
                 "the emulator delivered the notifications");

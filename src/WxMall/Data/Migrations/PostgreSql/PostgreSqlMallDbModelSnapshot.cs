@@ -603,6 +603,10 @@ namespace WxMall.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("AvatarUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -611,6 +615,10 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.Property<long?>("MemberId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Nickname")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("OpenId")
                         .IsRequired()
@@ -726,6 +734,12 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MergedIntoMemberId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Nickname")
                         .IsRequired()
@@ -1409,6 +1423,9 @@ namespace WxMall.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PayerOpenId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1428,7 +1445,104 @@ namespace WxMall.Data.Migrations.PostgreSql
                     b.HasIndex("OutTradeNumber")
                         .IsUnique();
 
+                    b.HasIndex("PaidAt");
+
                     b.ToTable("PaymentAttempts");
+                });
+
+            modelBuilder.Entity("WxMall.Payments.Reconciliation.ReconciliationDifference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OutRefundNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OutTradeNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Resolution")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StoreFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("WeChatFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("ReconciliationDifferences");
+                });
+
+            modelBuilder.Entity("WxMall.Payments.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("BillPaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BillPayments")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BillRefundFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BillRefunds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BillDate");
+
+                    b.ToTable("ReconciliationRuns");
                 });
 
             modelBuilder.Entity("WxMall.Payments.Refund", b =>
@@ -1499,6 +1613,8 @@ namespace WxMall.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt");
 
                     b.HasIndex("OrderNumber");
 
@@ -1616,6 +1732,15 @@ namespace WxMall.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WxMall.Payments.Reconciliation.ReconciliationDifference", b =>
+                {
+                    b.HasOne("WxMall.Payments.Reconciliation.ReconciliationRun", null)
+                        .WithMany("Differences")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WxMall.Cart.ShoppingCart", b =>
                 {
                     b.Navigation("Lines");
@@ -1629,6 +1754,11 @@ namespace WxMall.Data.Migrations.PostgreSql
             modelBuilder.Entity("WxMall.Ordering.Order", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("WxMall.Payments.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Navigation("Differences");
                 });
 #pragma warning restore 612, 618
         }

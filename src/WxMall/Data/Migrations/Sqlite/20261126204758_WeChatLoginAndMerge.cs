@@ -1,0 +1,60 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WxMall.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WeChatLoginAndMerge : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AvatarUrl",
+                table: "WeChatIdentities",
+                type: "TEXT",
+                maxLength: 512,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Nickname",
+                table: "WeChatIdentities",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MergedAt",
+                table: "Members",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "MergedIntoMemberId",
+                table: "Members",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AvatarUrl",
+                table: "WeChatIdentities");
+
+            migrationBuilder.DropColumn(
+                name: "Nickname",
+                table: "WeChatIdentities");
+
+            migrationBuilder.DropColumn(
+                name: "MergedAt",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoMemberId",
+                table: "Members");
+        }
+    }
+}

@@ -7,7 +7,7 @@ namespace WxMall.OfficialAccount;
 /// The record of pushes already taken, keyed by WeChat's de-duplication key. The unique index decides which of
 /// two racing tries (on one instance or several) owns a message; the loser finds the winner's reply.
 /// </summary>
-public sealed class MessageLog(MallDb db, IWriteGate writeGate)
+public sealed class MessageLog(MallDb db, IWriteGate writeGate, ReceivedMessageWriter writer)
 {
     public Task<ReceivedMessage?> FindAsync(string deduplicationKey, CancellationToken cancellationToken) =>
         db.ReceivedMessages.AsNoTracking().FirstOrDefaultAsync(m => m.DeduplicationKey == deduplicationKey, cancellationToken);
@@ -15,19 +15,13 @@ public sealed class MessageLog(MallDb db, IWriteGate writeGate)
     /// <summary>Adds the message; returns null when it was added, or the record that was there first.</summary>
     public async Task<ReceivedMessage?> TryAddAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
-        db.ReceivedMessages.Add(message);
         try
         {
-            await using (await writeGate.EnterAsync(cancellationToken))
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
+            message.Id = await writer.WriteAsync(message, cancellationToken);
             return null;
         }
         catch (DbUpdateException)
         {
-            db.Entry(message).State = EntityState.Detached;
             return await FindAsync(message.DeduplicationKey, cancellationToken) ?? throw new InvalidOperationException(
                 $"Saving pushed message {message.DeduplicationKey} failed and no earlier copy exists; see the inner exception.");
         }

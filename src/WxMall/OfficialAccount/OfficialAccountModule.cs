@@ -16,6 +16,8 @@ public static class OfficialAccountModule
         builder.Services.AddSingleton<StoreLinks>();
         builder.Services.AddScoped<RuleReplies>();
         builder.Services.AddScoped<MessageLog>();
+        builder.Services.AddSingleton<ReceivedMessageWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReceivedMessageWriter>());
         builder.Services.AddScoped<PushAnswering>();
         builder.Services.AddScoped<OrderNotifications>();
         return builder;

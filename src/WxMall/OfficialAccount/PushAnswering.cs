@@ -168,6 +168,11 @@ public sealed partial class PushAnswering(
     {
         var memberId = await db.MemberIdForAsync(endpoint.AppId, openId, cancellationToken);
         db.QrScans.Add(new QrScan { Scene = scene, OpenId = openId, MemberId = memberId, NewFollower = newFollower, At = clock.GetUtcNow() });
+        await using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var store = await db.QrChannels.AsNoTracking().Where(q => q.Scene == scene && q.Kind == QrCodeKind.PickupStore)
             .Join(db.PickupStores, q => q.PickupStoreId, s => s.Id, (q, s) => new { s.Code, s.Name, s.Address })
             .FirstOrDefaultAsync(cancellationToken);

@@ -7,6 +7,11 @@ using System.Text.Json;
 // Order placement against one hot SKU over loopback, next to a bare endpoint of the same store in the same run.
 // Usage: WxMall.LoadTest --url http://127.0.0.1:5199 [--seconds 10] [--concurrency 32] [--stock 3000]
 //        [--admin-password P]. bench/order-load.sh starts a fresh store and runs this.
+if (args is ["messages", ..])
+{
+    return await MessageLoad.RunAsync(args[1..]);
+}
+
 if (args is ["pay-notify", ..])
 {
     return await PayNotifyLoad.RunAsync(Options.Parse(args), args);

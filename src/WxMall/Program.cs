@@ -3,6 +3,7 @@ using WxMall.Admin.Console;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
+using WxMall.CustomerService;
 using WxMall.CustomerService.Bot;
 using WxMall.Data;
 using WxMall.Identity;
@@ -11,6 +12,7 @@ using WxMall.Integrations;
 using WxMall.Inventory;
 using WxMall.Members;
 using WxMall.Messaging;
+using WxMall.OfficialAccount;
 using WxMall.Operations;
 using WxMall.Ordering;
 using WxMall.Payments;
@@ -47,6 +49,8 @@ builder.AddAdmin();
 builder.AddStorefront();          // H5 store pages (Razor Pages, also hosts the console's pages)
 builder.AddAdminConsole();
 builder.AddBot();                 // customer-service bot: intent model (trained in the background), recommendations
+builder.AddOfficialAccount();     // message endpoint, auto-replies, menus, QR codes, order notices
+builder.AddCustomerService();     // conversations, the bot's answers, human agents
 
 var app = builder.Build();
 
@@ -62,6 +66,8 @@ app.MapWeChatIdentity();
 app.MapOrdering();
 app.MapPayments();
 app.MapAdmin();
+app.MapOfficialAccount();
+app.MapCustomerService();
 app.MapAdminConsole();
 app.MapStorefront();
 

@@ -28,6 +28,8 @@ public sealed class EmulatorOptions
 
     public MerchantSettings Merchant { get; set; } = new();
 
+    public WeComSettings WeCom { get; set; } = new();
+
     /// <summary>Daily quota overrides by API name (e.g. <c>token</c>, <c>template_send</c>); unset names use WeChat's defaults.</summary>
     public Dictionary<string, int> DailyQuotas { get; set; } = new(StringComparer.Ordinal);
 }
@@ -91,4 +93,13 @@ public sealed class MerchantSettings
     /// <c>publickey</c> (merchants registered since late 2024) or <c>certificate</c>.
     /// </summary>
     public string DefaultVerificationMode { get; set; } = "publickey";
+}
+
+public sealed class WeComSettings
+{
+    /// <summary>The default group robot's webhook key (the store's sandbox configuration uses it).</summary>
+    public const string DefaultRobotKey = "6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5";
+
+    /// <summary>Keys of the group robots <c>/cgi-bin/webhook/send</c> accepts; any other key gets 93000.</summary>
+    public List<string> RobotKeys { get; set; } = [DefaultRobotKey];
 }

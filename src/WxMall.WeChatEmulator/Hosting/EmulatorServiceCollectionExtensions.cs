@@ -50,6 +50,7 @@ public static class EmulatorServiceCollectionExtensions
         services.AddSingleton<PayerActions>();
         services.AddSingleton<UserActions>();
         services.AddSingleton<MessagePusher>();
+        services.AddSingleton<WeCom.GroupRobots>();
         services.AddHttpClient(NotificationDispatcher.HttpClientName);
         services.AddHttpClient(MessagePusher.HttpClientName);
         return services;
@@ -70,6 +71,7 @@ public static class EmulatorServiceCollectionExtensions
         routes.MapMiniProgram();
         routes.MapPay();
         routes.MapControl();
+        WeCom.GroupRobotEndpoints.MapWeComRobots(routes);
         routes.MapPhone();
         routes.MapJsSdk();
         routes.MapH5Pay();

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WxMall.Admin;
 using WxMall.Cart;
+using WxMall.CustomerService;
 using WxMall.Catalog;
 using WxMall.Identity;
 using WxMall.Inventory;
 using WxMall.Members;
+using WxMall.OfficialAccount;
 using WxMall.Ordering;
 using WxMall.Payments;
 using WxMall.Payments.Reconciliation;
@@ -39,6 +41,17 @@ public abstract class MallDb(DbContextOptions options) : DbContext(options), IDa
     public DbSet<WeChatIdentity> WeChatIdentities => Set<WeChatIdentity>();
     public DbSet<StaffUser> Staff => Set<StaffUser>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ReceivedMessage> ReceivedMessages => Set<ReceivedMessage>();
+    public DbSet<AutoReplyRule> AutoReplyRules => Set<AutoReplyRule>();
+    public DbSet<MenuDraft> MenuDrafts => Set<MenuDraft>();
+    public DbSet<ShortLink> ShortLinks => Set<ShortLink>();
+    public DbSet<ShortLinkClick> ShortLinkClicks => Set<ShortLinkClick>();
+    public DbSet<QrChannel> QrChannels => Set<QrChannel>();
+    public DbSet<QrScan> QrScans => Set<QrScan>();
+    public DbSet<OrderNotification> OrderNotifications => Set<OrderNotification>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
+    public DbSet<AgentPresence> AgentPresence => Set<AgentPresence>();
 
     /// <summary>Cookie encryption keys, shared by every instance of the store.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

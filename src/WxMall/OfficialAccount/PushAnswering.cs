@@ -81,7 +81,8 @@ public sealed partial class PushAnswering(
 
         var answer = AnswerThroughDeskAsync(received.Id, text.OpenId, text.Content);
         var budget = options.Value.PassiveReplyBudget;
-        if (await Task.WhenAny(answer, Task.Delay(budget, clock, cancellationToken)) == answer)
+        // A zero budget means "never answer passively" (an answer that finished synchronously would otherwise win).
+        if (budget > TimeSpan.Zero && await Task.WhenAny(answer, Task.Delay(budget, clock, cancellationToken)) == answer)
         {
             var content = await answer;
             var xml = content?.ToPassiveXml(text, clock.GetUtcNow());

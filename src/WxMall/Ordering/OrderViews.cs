@@ -47,3 +47,11 @@ public static class OrderViews
                 skuCodes.GetValueOrDefault(l.SkuId, ""), l.ProductName, l.SkuName, l.UnitPriceFen, l.Quantity, l.LineTotalFen)).ToList());
     }
 }
+
+/// <summary>What an order holds, per SKU: the stock handlers (commit on payment, restock on refund) move exactly this.</summary>
+public static class OrderQuantities
+{
+    public static Task<List<(int SkuId, int Quantity)>> OfAsync(MallDb db, string orderNumber, CancellationToken cancellationToken) =>
+        db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.Number == orderNumber))
+            .Select(l => new ValueTuple<int, int>(l.SkuId, l.Quantity)).ToListAsync(cancellationToken);
+}

@@ -20,8 +20,7 @@ public static class RestockOnRefundHandler
 
         await using var writer = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var lines = await db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.Number == message.OrderNumber))
-            .Select(l => new { l.SkuId, l.Quantity }).ToListAsync(cancellationToken);
+        var lines = await OrderQuantities.OfAsync(db, message.OrderNumber, cancellationToken);
         foreach (var line in lines)
         {
             if (!await stock.TryRestockAsync(line.SkuId, line.Quantity, message.OrderNumber, "system:refund", cancellationToken))

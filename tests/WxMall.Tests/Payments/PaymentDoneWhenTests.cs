@@ -45,9 +45,12 @@ public sealed class PaymentDoneWhenTests(PaySandbox app) : IClassFixture<PaySand
         var reconciled = await finance.PostAsJsonAsync("/api/admin/reconciliation", new { date = today });
         var run = (await reconciled.Content.ReadFromJsonAsync<ReconciliationView>(Shopper.Json))!;
         Assert.Equal(nameof(ReconciliationStatus.Clean), run.Status);
-        Assert.Equal((3, 1), (run.BillPayments, run.BillRefunds));
-        Assert.Equal(orders.Sum(o => o.PayableFen), run.BillPaidFen);
-        var modes = await app.DbAsync(db => db.PaymentAttempts.Where(a => a.TransactionId != null).Select(a => a.Mode).ToListAsync());
+        // The fixture is shared: other tests of this class may have paid today too, so the bill holds at least ours.
+        Assert.True(run.BillPayments >= 3 && run.BillRefunds >= 1, $"{run.BillPayments} payments, {run.BillRefunds} refunds");
+        Assert.True(run.BillPaidFen >= orders.Sum(o => o.PayableFen));
+        var numbers = orders.Select(o => o.Number).ToList();
+        var modes = await app.DbAsync(db => db.PaymentAttempts.Where(a => numbers.Contains(a.OrderNumber) && a.TransactionId != null)
+            .OrderBy(a => a.Id).Select(a => a.Mode).ToListAsync());
         Assert.Equal([PaymentMode.Jsapi, PaymentMode.Native, PaymentMode.H5], modes);
     }
 

@@ -66,7 +66,7 @@ public static partial class ReceiveMessage
             return NotConfigured();
         }
 
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await RawBody.ReadAsync(request, MaximumBodyBytes, cancellationToken);
         if (body is null)
         {
             return TypedResults.Problem($"消息体超过 {MaximumBodyBytes / 1024} KB，已拒收。", statusCode: StatusCodes.Status413PayloadTooLarge, title: "消息过大");
@@ -88,42 +88,6 @@ public static partial class ReceiveMessage
     }
 
     private static MessageServerQuery QueryOf(HttpRequest request) => MessageServerQuery.From(name => request.Query[name].FirstOrDefault());
-
-    /// <summary>The raw body, or null when it is larger than WeChat ever sends.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaximumBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new byte[request.ContentLength is { } length ? (int)length + 1 : 4096];
-        var filled = 0;
-        while (true)
-        {
-            if (filled == buffer.Length)
-            {
-                if (buffer.Length > MaximumBodyBytes)
-                {
-                    return null;
-                }
-
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaximumBodyBytes + 1));
-            }
-
-            var read = await request.Body.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-            if (read == 0)
-            {
-                return buffer.AsMemory(0, filled);
-            }
-
-            filled += read;
-            if (filled > MaximumBodyBytes)
-            {
-                return null;
-            }
-        }
-    }
 
     private static ProblemHttpResult NotConfigured() =>
         TypedResults.Problem("公众号消息服务器未配置：请设置 WeChat:OfficialAccount 的 MessageToken（安全模式另需 EncodingAesKey）。", statusCode: StatusCodes.Status503ServiceUnavailable, title: "未配置");

@@ -1,4 +1,4 @@
-using System.Buffers;
+using WxMall.Infrastructure;
 using WxMall.WeChat.Pay.Crypto;
 using WxMall.WeChat.Pay.Notifications;
 
@@ -21,7 +21,7 @@ public static class PayNotifications
             return Fail(StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
-        var parsed = parser.ParsePayment(body, Headers(request));
+        var parsed = parser.ParsePayment(body.Value.Span, Headers(request));
         if (!parsed.IsSuccess)
         {
             // The reason is safe to log: it names the check that failed, never the body or a key.
@@ -50,7 +50,7 @@ public static class PayNotifications
             return Fail(StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
-        var parsed = parser.ParseRefund(body, Headers(request));
+        var parsed = parser.ParseRefund(body.Value.Span, Headers(request));
         if (!parsed.IsSuccess)
         {
             logger.LogWarning("Refund notification refused: {Reason} {Message}", parsed.Failure, parsed.Message);
@@ -73,41 +73,15 @@ public static class PayNotifications
     public static async Task<IResult> VerifyOnlyAsync(HttpRequest request, WeChatPayNotificationParser parser, PayGateway gateway, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, gateway, cancellationToken);
-        return body is not null && parser.ParsePayment(body, Headers(request)).IsSuccess ? Results.NoContent() : Fail(StatusCodes.Status401Unauthorized, "refused");
+        return body is not null && parser.ParsePayment(body.Value.Span, Headers(request)).IsSuccess ? Results.NoContent() : Fail(StatusCodes.Status401Unauthorized, "refused");
     }
 
     private static PaySignatureHeaders Headers(HttpRequest request) =>
         PaySignatureHeaders.FromLookup(name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null);
 
-    /// <summary>The exact bytes WeChat signed, or null when they exceed the limit (checked while reading, not after).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, PayGateway gateway, CancellationToken cancellationToken)
-    {
-        var limit = gateway.IsConfigured ? gateway.Options.MaximumNotificationBytes : WeChatPayNotificationParser.DefaultMaximumBodyBytes;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken);
-            if (read.Buffer.Length > limit)
-            {
-                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-                return null;
-            }
-
-            if (read.IsCompleted)
-            {
-                var bytes = read.Buffer.ToArray();
-                reader.AdvanceTo(read.Buffer.End);
-                return bytes;
-            }
-
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-    }
+    private static Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, PayGateway gateway, CancellationToken cancellationToken) =>
+        RawBody.ReadAsync(
+            request, gateway.IsConfigured ? gateway.Options.MaximumNotificationBytes : WeChatPayNotificationParser.DefaultMaximumBodyBytes, cancellationToken);
 
     private static string Describe(string? detail) => detail ?? "see the store log";
 

@@ -1,5 +1,6 @@
 using WxMall.Admin;
 using WxMall.Admin.Console;
+using WxMall.Analytics;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
@@ -65,6 +66,7 @@ app.MapMembers();
 app.MapWeChatIdentity();
 app.MapOrdering();
 app.MapPayments();
+app.MapAnalytics();               // sales by day and channel (from the paid-order events)
 app.MapAdmin();
 app.MapOfficialAccount();
 app.MapCustomerService();

@@ -19,9 +19,13 @@
     });
   };
   var slots = function () { return form.querySelectorAll('.menu-slot'); };
-  var updateFields = function () {
+  var updateFields = function (event) {
     slots().forEach(function (slot) {
       showFieldsFor(slot);
+      // Choosing "sub-menu" for a top button opens its sub-button slots.
+      var select = slot.querySelector('[data-type-select]');
+      var details = slot.querySelector('details');
+      if (event && event.target === select && select.value === '' && details) { details.open = true; }
       slot.querySelectorAll('.sub-slot').forEach(showFieldsFor);
     });
   };
@@ -60,7 +64,7 @@
 
   form.addEventListener('input', redraw);
   form.addEventListener('change', function (event) {
-    if (event.target.matches('[data-type-select]')) { updateFields(); }
+    if (event.target.matches('[data-type-select]')) { updateFields(event); }
     redraw();
   });
   updateFields();

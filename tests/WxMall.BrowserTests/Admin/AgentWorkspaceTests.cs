@@ -64,10 +64,22 @@ public sealed class AgentWorkspaceTests(StoreFixture store, BrowserFixture brows
         await Expect(agent.GetByLabel("回复内容")).ToHaveValueAsync("");
         await Expect(phone.Chat.Locator(".row", new() { HasText = "我是客服小李" })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(agent.Locator("#mine li", new() { HasText = shopper })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(agent.Locator("#claim-form")).ToBeHiddenAsync(new() { Timeout = 30_000 });
         await AssertNotReloadedAsync(agent);
         await AssertNotReloadedAsync(phone.Page);
         await Screenshots.SaveAsync(agent, "41-agent-conversation");
         await Screenshots.SaveAsync(phone.Page, "42-shopper-phone-agent-reply");
+
+        // Two days later WeChat no longer takes customer-service messages to this shopper: the page says so, in Chinese.
+        var conversationId = long.Parse(new Uri(agent.Url).Query.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+        await store.Store.QueryAsync(db => db.Conversations.Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastShopperMessageAt, DateTimeOffset.UtcNow.AddHours(-49))));
+        await Expect(agent.Locator("#window-closed")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await agent.GetByLabel("回复内容").FillAsync("还在吗？");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "发送回复" }).ClickAsync();
+        await Expect(agent.Locator("#reply-error")).ToContainTextAsync("已超过微信 48 小时客服消息窗口");
+        await Expect(turns.Locator(".turn.agent", new() { HasText = "还在吗？" })).ToHaveCountAsync(0);
+        await AccessibilityCheck.AssertPassesAsync(agent);
 
         // Close with a resolution code.
         agent.Dialog += (_, dialog) => dialog.AcceptAsync();

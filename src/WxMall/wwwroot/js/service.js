@@ -67,6 +67,9 @@
       var lists = JSON.parse(e.data);
       renderList('queue', lists.queue);
       renderList('mine', lists.mine);
+      // Once the open conversation is mine (a reply takes it), there is nothing to claim.
+      var claim = document.getElementById('claim-form');
+      if (claim && lists.mine.some(function (c) { return String(c.id) === selectedId; })) { claim.hidden = true; }
     });
     source.addEventListener('turns', function (e) { JSON.parse(e.data).forEach(addTurn); });
     source.addEventListener('conversation', function (e) {
@@ -75,6 +78,10 @@
       document.getElementById('conversation-agent').textContent = state.agent || '无';
       var closedNote = document.getElementById('window-closed');
       if (closedNote) { closedNote.hidden = state.canReply || state.status === 'Closed'; }
+      if (state.status === 'Closed') {
+        // Closed elsewhere (a colleague, another tab): nothing more can be sent or closed here.
+        ['reply-form', 'close-form', 'claim-form'].forEach(function (id) { var f = document.getElementById(id); if (f) { f.hidden = true; } });
+      }
     });
     source.addEventListener('error', function () {
       root.setAttribute('data-live', 'reconnecting');

@@ -120,8 +120,8 @@ internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<Points
     {
         builder.HasIndex(p => new { p.MemberId, p.Id });
 
-        // At-least-once handlers award or return points for an order once per reason.
-        builder.HasIndex(p => new { p.MemberId, p.OrderNumber, p.Reason }).IsUnique();
+        // At-least-once handlers award or return points for an order once per reason; they look rows up by order first.
+        builder.HasIndex(p => new { p.OrderNumber, p.Reason, p.MemberId }).IsUnique();
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId);
         builder.Property(p => p.Reason).HasMaxLength(100);
         builder.Property(p => p.OrderNumber).HasMaxLength(32);

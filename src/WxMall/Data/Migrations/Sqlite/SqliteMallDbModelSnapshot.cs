@@ -827,7 +827,7 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "Id");
 
-                    b.HasIndex("MemberId", "OrderNumber", "Reason")
+                    b.HasIndex("OrderNumber", "Reason", "MemberId")
                         .IsUnique();
 
                     b.ToTable("PointsEntries");

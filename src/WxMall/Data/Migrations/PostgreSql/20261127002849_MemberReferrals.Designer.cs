@@ -13,7 +13,7 @@ using WxMall.Data;
 namespace WxMall.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMallDb))]
-    [Migration("20261126233855_MemberReferrals")]
+    [Migration("20261127002849_MemberReferrals")]
     partial class MemberReferrals
     {
         /// <inheritdoc />
@@ -871,7 +871,7 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.HasIndex("MemberId", "Id");
 
-                    b.HasIndex("MemberId", "OrderNumber", "Reason")
+                    b.HasIndex("OrderNumber", "Reason", "MemberId")
                         .IsUnique();
 
                     b.ToTable("PointsEntries");

@@ -12,7 +12,7 @@ using WxMall.Data;
 namespace WxMall.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMallDb))]
-    [Migration("20261126233844_MemberReferrals")]
+    [Migration("20261127002840_MemberReferrals")]
     partial class MemberReferrals
     {
         /// <inheritdoc />
@@ -830,7 +830,7 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "Id");
 
-                    b.HasIndex("MemberId", "OrderNumber", "Reason")
+                    b.HasIndex("OrderNumber", "Reason", "MemberId")
                         .IsUnique();
 
                     b.ToTable("PointsEntries");

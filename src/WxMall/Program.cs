@@ -59,6 +59,7 @@ app.UseWebConventions();
 app.UseDeviceId();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReferrals();               // ?ref= in share links: first-touch attribution to the sharing member
 
 app.MapCatalog();
 app.MapCart();

@@ -32,6 +32,13 @@ public sealed class Member
     public DateTimeOffset? MergedAt { get; set; }
 
     public bool IsMerged => MergedIntoMemberId is not null;
+
+    /// <summary>The member's own code for share links (<c>?ref=</c>), made the first time it is needed and never changed.</summary>
+    public string? ReferralCode { get; set; }
+
+    /// <summary>Who brought this member to the store: the first referral link they came through (first touch).</summary>
+    public long? ReferredByMemberId { get; set; }
+    public DateTimeOffset? ReferredAt { get; set; }
 }
 
 public static class MemberLevels
@@ -85,6 +92,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.PhoneLookup).HasMaxLength(64);
         builder.Property(m => m.PasswordHash).HasMaxLength(200);
         builder.Property(m => m.Nickname).HasMaxLength(60);
+        builder.Property(m => m.ReferralCode).HasMaxLength(16);
+        builder.HasIndex(m => m.ReferralCode).IsUnique();
+        builder.HasIndex(m => m.ReferredByMemberId);
         builder.Ignore(m => m.IsMerged);
     }
 }

@@ -761,6 +761,16 @@ namespace WxMall.Data.Migrations.PostgreSql
                     b.Property<long>("PointsBalance")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReferredByMemberId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("TotalPaidFen")
                         .HasColumnType("bigint");
 
@@ -768,6 +778,11 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.HasIndex("PhoneLookup")
                         .IsUnique();
+
+                    b.HasIndex("ReferralCode")
+                        .IsUnique();
+
+                    b.HasIndex("ReferredByMemberId");
 
                     b.ToTable("Members");
                 });

@@ -724,6 +724,16 @@ namespace WxMall.Data.Migrations.Sqlite
                     b.Property<long>("PointsBalance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReferredByMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("TotalPaidFen")
                         .HasColumnType("INTEGER");
 
@@ -731,6 +741,11 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.HasIndex("PhoneLookup")
                         .IsUnique();
+
+                    b.HasIndex("ReferralCode")
+                        .IsUnique();
+
+                    b.HasIndex("ReferredByMemberId");
 
                     b.ToTable("Members");
                 });

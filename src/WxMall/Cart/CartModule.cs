@@ -84,8 +84,14 @@ public static class CartModule
     }
 
     public static IQueryable<CartLine> CartLinesOf(MallDb db, string ownerKey, IReadOnlyCollection<string> skuCodes) =>
-        db.CartLines.Where(l => db.Carts.Any(c => c.Id == l.CartId && c.OwnerKey == ownerKey)
-            && db.Skus.Any(s => s.Id == l.SkuId && skuCodes.Contains(s.Code)));
+        CartLinesOf(db, ownerKey).Where(l => db.Skus.Any(s => s.Id == l.SkuId && skuCodes.Contains(s.Code)));
+
+    /// <summary>
+    /// The lines of one cart, found through the cart's id (an uncorrelated subquery): correlating on the cart instead
+    /// let SQLite start from the SKU index and walk every cart holding a popular SKU.
+    /// </summary>
+    public static IQueryable<CartLine> CartLinesOf(MallDb db, string ownerKey) =>
+        db.CartLines.Where(l => l.CartId == db.Carts.Where(c => c.OwnerKey == ownerKey).Select(c => c.Id).FirstOrDefault());
 
     public static async Task<CartView> ViewAsync(MallDb db, string ownerKey, CancellationToken cancellationToken)
     {

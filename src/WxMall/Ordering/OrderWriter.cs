@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wolverine;
 using Wolverine.EntityFrameworkCore;
+using WxMall.Cart;
 using WxMall.Data;
 using WxMall.Inventory;
 using WxMall.Members;
@@ -15,9 +16,12 @@ namespace WxMall.Ordering;
 public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGate, ILogger<OrderWriter> logger)
     : BatchWriter<OrderWriter.Pending, PlaceOrderOutcome?>(logger)
 {
-    /// <summary>Queues the order; null when it was written, otherwise why it was refused.</summary>
-    public Task<PlaceOrderOutcome?> WriteAsync(Order order, long usePoints, CancellationToken cancellationToken) =>
-        WriteAsync(new Pending(order, usePoints), cancellationToken);
+    /// <summary>
+    /// Queues the order; null when it was written, otherwise why it was refused. With <paramref name="cart"/>, the
+    /// ordered SKUs leave that cart in the same transaction.
+    /// </summary>
+    public Task<PlaceOrderOutcome?> WriteAsync(Order order, long usePoints, string? cart, CancellationToken cancellationToken) =>
+        WriteAsync(new Pending(order, usePoints, cart), cancellationToken);
 
     protected override async Task<IReadOnlyList<PlaceOrderOutcome?>> WriteBatchAsync(IReadOnlyList<Pending> batch, CancellationToken cancellationToken)
     {
@@ -44,6 +48,12 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
                 }
 
                 db.Orders.Add(pending.Order);
+                if (pending.Cart is { } cart)
+                {
+                    var skuIds = pending.Order.Lines.Select(l => l.SkuId).ToList();
+                    await CartModule.CartLinesOf(db, cart).Where(l => skuIds.Contains(l.SkuId)).ExecuteDeleteAsync(cancellationToken);
+                }
+
                 await outbox.ScheduleAsync(new CancelUnpaidOrder(pending.Order.Number), pending.Order.PaymentDeadline);
             }
 
@@ -96,5 +106,5 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
         }
     }
 
-    public sealed record Pending(Order Order, long UsePoints);
+    public sealed record Pending(Order Order, long UsePoints, string? Cart);
 }

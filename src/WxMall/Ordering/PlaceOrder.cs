@@ -116,7 +116,8 @@ public sealed class PlaceOrder(
 
         try
         {
-            if (await writer.WriteAsync(order, request.UsePoints, cancellationToken) is { } refusal)
+            var cart = request.RemoveFromCart ? ShoppingCart.ForMember(memberId) : null;
+            if (await writer.WriteAsync(order, request.UsePoints, cart, cancellationToken) is { } refusal)
             {
                 return refusal;
             }
@@ -130,14 +131,6 @@ public sealed class PlaceOrder(
             }
 
             throw;
-        }
-
-        if (request.RemoveFromCart)
-        {
-            var ownerKey = ShoppingCart.ForMember(memberId);
-            var skuIds = lines.Select(l => l.SkuId).ToList();
-            await db.CartLines.Where(l => skuIds.Contains(l.SkuId) && db.Carts.Any(c => c.Id == l.CartId && c.OwnerKey == ownerKey))
-                .ExecuteDeleteAsync(cancellationToken);
         }
 
         var skuCodes = skus.ToDictionary(s => s.Id, s => s.Code);

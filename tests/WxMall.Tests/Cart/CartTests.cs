@@ -40,6 +40,29 @@ public sealed class CartTests(MallAppFactory app) : IClassFixture<MallAppFactory
     }
 
     [Fact]
+    public async Task Checking_out_takes_the_ordered_skus_out_of_this_members_cart_only()
+    {
+        var (ordered, _) = await app.SkuWithStockAsync(10, skip: 5);
+        var (kept, _) = await app.SkuWithStockAsync(10, skip: 6);
+        using var buyer = app.NewShopper();
+        using var other = app.NewShopper();
+        await buyer.RegisterAsync();
+        await other.RegisterAsync();
+        foreach (var shopper in new[] { buyer, other })
+        {
+            await shopper.Client.PostAsJsonAsync("/api/cart/lines", new { sku = ordered, quantity = 1 });
+            await shopper.Client.PostAsJsonAsync("/api/cart/lines", new { sku = kept, quantity = 1 });
+        }
+
+        await buyer.PlacePickupOrderAsync(ordered);
+        var keepLines = await other.PlaceOrderAsync(new { lines = new[] { new { sku = ordered, quantity = 1 } }, delivery = "pickup", pickupStore = "bj-zgc", removeFromCart = false });
+
+        Assert.Equal(HttpStatusCode.Created, keepLines.StatusCode);
+        Assert.Equal([kept], (await buyer.GetAsync<CartView>("/api/cart")).Lines.Select(l => l.Sku));
+        Assert.Equal(new[] { ordered, kept }.Order(), (await other.GetAsync<CartView>("/api/cart")).Lines.Select(l => l.Sku).Order());
+    }
+
+    [Fact]
     public async Task Quantities_change_lines_disappear_and_bad_input_is_refused()
     {
         using var browser = app.NewShopper();

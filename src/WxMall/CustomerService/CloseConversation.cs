@@ -18,7 +18,7 @@ public static class CloseConversation
     };
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Handle(
-        long id, CloseRequest request, ClaimsPrincipal user, MallDb db, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
+        long id, CloseRequest request, ClaimsPrincipal user, MallDb db, IWriteGate writeGate, HumanConversations humans, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Resolutions.Contains(request.Resolution ?? string.Empty))
         {
@@ -42,6 +42,7 @@ public static class CloseConversation
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await humans.ClosedAsync(conversation.OpenId);
         return TypedResults.NoContent();
     }
 }

@@ -11,7 +11,7 @@ namespace WxMall.OfficialAccount;
 /// <summary>
 /// Decides the answer to each authentic push: keyword rules, menu keys, the greeting, QR scenes, delivery reports,
 /// and the customer-service desk (the bot or a human) for everything else. A push is taken once: a retry that reaches
-/// this process within <see cref="RecentPushes.Window"/> gets the first answer from memory; otherwise the unique
+/// this process within <see cref="RecentPushes.Window"/> (30-60 s) gets the first answer from memory; otherwise the unique
 /// de-duplication key in the database decides, and a retry gets the recorded answer.
 /// </summary>
 /// <remarks>

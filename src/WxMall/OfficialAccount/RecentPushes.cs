@@ -3,16 +3,19 @@ using System.Collections.Concurrent;
 namespace WxMall.OfficialAccount;
 
 /// <summary>
-/// The pushes this process took in the last minute or so, by de-duplication key, with the answer each one got: WeChat
-/// retries a push it got no answer to within 5 s (three tries, about 15 s), and a retry that lands here gets the
-/// first answer without a database read. Two concurrent tries share one answer. This sits in front of the durable
+/// The pushes this process took in the last half minute or so, by de-duplication key, with the answer each one got:
+/// WeChat retries a push it got no answer to within 5 s (three tries, about 15 s), and a retry that lands here gets
+/// the first answer without a database read. Two concurrent tries share one answer. This sits in front of the durable
 /// record (the unique index on <see cref="Data.MallDb.ReceivedMessages"/>), which still decides who owns a push that
 /// reaches several instances or outlives a restart.
 /// </summary>
 public sealed class RecentPushes(TimeProvider clock)
 {
-    /// <summary>Entries live between one and two of these: comfortably longer than WeChat's three tries.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Entries live between one and two of these: longer than WeChat's three tries, short enough that a sustained
+    /// 2,000 messages/s keeps some tens of MB.
+    /// </summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
     private readonly Lock rotating = new();
     private volatile Generation current = new(clock.GetUtcNow());

@@ -1,5 +1,6 @@
 using WxMall.Admin;
 using WxMall.Admin.Console;
+using WxMall.Analytics;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Compliance;
@@ -58,6 +59,7 @@ app.UseWebConventions();
 app.UseDeviceId();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseReferrals();               // ?ref= in share links: first-touch attribution to the sharing member
 
 app.MapCatalog();
 app.MapCart();
@@ -65,6 +67,7 @@ app.MapMembers();
 app.MapWeChatIdentity();
 app.MapOrdering();
 app.MapPayments();
+app.MapAnalytics();               // sales by day and channel (from the paid-order events)
 app.MapAdmin();
 app.MapOfficialAccount();
 app.MapCustomerService();

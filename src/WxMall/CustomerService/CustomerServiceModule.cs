@@ -45,6 +45,7 @@ public static class CustomerServiceModule
         desk.MapPut("/conversations/{id:long}/intent", AgentWorkspace.Label).WithSummary("Label the conversation's real intent (bot accuracy)");
         desk.MapPut("/presence", AgentWorkspace.SetPresence).WithSummary("Go online or offline");
         desk.MapGet("/agents", AgentWorkspace.Agents).WithSummary("Agents, online status and load");
+        desk.MapGet("/events", WorkspaceEvents.Stream).WithSummary("Server-Sent Events for the workspace page: the lists and the open conversation's new turns");
         desk.MapGet("/metrics", ServiceMetrics.Get).WithSummary("Reply times, resolution rate, keyword-match rate, bot intent accuracy");
         return app;
     }

@@ -24,6 +24,8 @@ public static class DataModule
                 break;
         }
 
+        builder.Services.AddSingleton<SharedWrites>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SharedWrites>());
         builder.Services.AddHealthChecks().AddDbContextCheck<MallDb>("database", tags: ["ready"]);
         return builder;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WxMall.Admin;
+using WxMall.Analytics;
 using WxMall.Cart;
 using WxMall.CustomerService;
 using WxMall.Catalog;
@@ -52,6 +53,7 @@ public abstract class MallDb(DbContextOptions options) : DbContext(options), IDa
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
     public DbSet<AgentPresence> AgentPresence => Set<AgentPresence>();
+    public DbSet<SaleFact> SaleFacts => Set<SaleFact>();
 
     /// <summary>Cookie encryption keys, shared by every instance of the store.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

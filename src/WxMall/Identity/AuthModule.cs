@@ -30,6 +30,9 @@ public static class AuthPolicies
     public const string CatalogStaff = "staff:catalog";
     public const string OrderStaff = "staff:orders";
     public const string FinanceStaff = "staff:finance";
+
+    /// <summary>Sales reports: the people who run the shop and its campaigns, and finance.</summary>
+    public const string ReportStaff = "staff:reports";
     public const string AdminOnly = "staff:admin";
 }
 
@@ -72,6 +75,7 @@ public static class AuthModule
             .AddPolicy(AuthPolicies.CatalogStaff, policy => StaffPolicy(policy, StaffRoles.Admin, StaffRoles.Operator))
             .AddPolicy(AuthPolicies.OrderStaff, policy => StaffPolicy(policy, StaffRoles.Admin, StaffRoles.Operator, StaffRoles.Agent))
             .AddPolicy(AuthPolicies.FinanceStaff, policy => StaffPolicy(policy, StaffRoles.Admin, StaffRoles.Finance))
+            .AddPolicy(AuthPolicies.ReportStaff, policy => StaffPolicy(policy, StaffRoles.Admin, StaffRoles.Operator, StaffRoles.Finance))
             .AddPolicy(AuthPolicies.AdminOnly, policy => StaffPolicy(policy, StaffRoles.Admin));
         return builder;
     }

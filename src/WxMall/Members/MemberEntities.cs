@@ -32,6 +32,13 @@ public sealed class Member
     public DateTimeOffset? MergedAt { get; set; }
 
     public bool IsMerged => MergedIntoMemberId is not null;
+
+    /// <summary>The member's own code for share links (<c>?ref=</c>), made the first time it is needed and never changed.</summary>
+    public string? ReferralCode { get; set; }
+
+    /// <summary>Who brought this member to the store: the first referral link they came through (first touch).</summary>
+    public long? ReferredByMemberId { get; set; }
+    public DateTimeOffset? ReferredAt { get; set; }
 }
 
 public static class MemberLevels
@@ -85,6 +92,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.PhoneLookup).HasMaxLength(64);
         builder.Property(m => m.PasswordHash).HasMaxLength(200);
         builder.Property(m => m.Nickname).HasMaxLength(60);
+        builder.Property(m => m.ReferralCode).HasMaxLength(16);
+        builder.HasIndex(m => m.ReferralCode).IsUnique();
+        builder.HasIndex(m => m.ReferredByMemberId);
         builder.Ignore(m => m.IsMerged);
     }
 }
@@ -110,8 +120,8 @@ internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<Points
     {
         builder.HasIndex(p => new { p.MemberId, p.Id });
 
-        // At-least-once handlers award or return points for an order once per reason.
-        builder.HasIndex(p => new { p.MemberId, p.OrderNumber, p.Reason }).IsUnique();
+        // At-least-once handlers award or return points for an order once per reason; they look rows up by order first.
+        builder.HasIndex(p => new { p.OrderNumber, p.Reason, p.MemberId }).IsUnique();
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId);
         builder.Property(p => p.Reason).HasMaxLength(100);
         builder.Property(p => p.OrderNumber).HasMaxLength(32);

@@ -25,6 +25,12 @@ public sealed class MessagingOptions
     /// <summary>Back-off between the later, durable retries before a message becomes a dead letter; empty means 5 s, 30 s, 2 min.</summary>
     public TimeSpan[] ScheduledRetries { get; set; } = [];
 
+    /// <summary>
+    /// How many messages each local queue handles at once. Handlers mostly wait (on the database writer, on WeChat), and
+    /// the ones that write share a transaction (<see cref="SharedWrites"/>): the more run together, the fewer commits.
+    /// </summary>
+    public int LocalQueueParallelism { get; set; } = 16;
+
     public TimeSpan[] EffectiveRetryCooldowns => RetryCooldowns.Length > 0 ? RetryCooldowns : DefaultRetryCooldowns;
 
     public TimeSpan[] EffectiveScheduledRetries => ScheduledRetries.Length > 0 ? ScheduledRetries : DefaultScheduledRetries;
@@ -59,6 +65,7 @@ public static class MessagingModule
             // Each handler of an event gets its own queue, retries and dead letters: points failing must not re-commit stock.
             options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             options.Policies.UseDurableLocalQueues();
+            options.Policies.AllLocalQueues(queue => queue.MaximumParallelMessages(messaging.LocalQueueParallelism));
             options.Durability.ScheduledJobPollingTime = messaging.ScheduledPollingInterval;
             options.Policies.OnAnyException()
                 .RetryWithCooldown(messaging.EffectiveRetryCooldowns)

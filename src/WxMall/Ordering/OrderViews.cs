@@ -52,6 +52,7 @@ public static class OrderViews
 public static class OrderQuantities
 {
     public static Task<List<(int SkuId, int Quantity)>> OfAsync(MallDb db, string orderNumber, CancellationToken cancellationToken) =>
-        db.OrderLines.Where(l => db.Orders.Any(o => o.Id == l.OrderId && o.Number == orderNumber))
+        // A join from the order's unique number; a correlated EXISTS made SQLite scan every order line.
+        db.Orders.Where(o => o.Number == orderNumber).SelectMany(o => o.Lines)
             .Select(l => new ValueTuple<int, int>(l.SkuId, l.Quantity)).ToListAsync(cancellationToken);
 }

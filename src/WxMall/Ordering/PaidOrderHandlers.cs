@@ -9,58 +9,53 @@ namespace WxMall.Ordering;
 /// <summary>Reserved stock becomes sold once an order is paid. Runs at least once; the ledger shows whether it already ran.</summary>
 public static class CommitStockOnPaymentHandler
 {
-    public static async Task Handle(OrderPaid message, MallDb db, StockService stock, IWriteGate writeGate, CancellationToken cancellationToken)
-    {
-        if (await db.StockMovements.AnyAsync(m => m.OrderNumber == message.OrderNumber && m.Kind == StockMovementKind.Commit, cancellationToken))
+    public static Task Handle(OrderPaid message, SharedWrites writes, TimeProvider clock, CancellationToken cancellationToken) =>
+        writes.RunAsync(async (db, ct) =>
         {
-            return;
-        }
-
-        await using var writer = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var lines = await OrderQuantities.OfAsync(db, message.OrderNumber, cancellationToken);
-        foreach (var line in lines)
-        {
-            if (!await stock.TryCommitAsync(line.SkuId, line.Quantity, message.OrderNumber, "system:payment", cancellationToken))
+            if (await db.StockMovements.AnyAsync(m => m.OrderNumber == message.OrderNumber && m.Kind == StockMovementKind.Commit, ct))
             {
-                // Left for an operator: the message retries, then waits in the dead letters for a replay.
-                throw new InvalidOperationException(
-                    $"Order {message.OrderNumber}: SKU {line.SkuId} has less reserved stock than the {line.Quantity} the order holds.");
+                return;
             }
-        }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+            var stock = new StockService(db, clock);
+            foreach (var line in await OrderQuantities.OfAsync(db, message.OrderNumber, ct))
+            {
+                if (!await stock.TryCommitAsync(line.SkuId, line.Quantity, message.OrderNumber, "system:payment", ct))
+                {
+                    // Left for an operator: the message retries, then waits in the dead letters for a replay.
+                    throw new InvalidOperationException(
+                        $"Order {message.OrderNumber}: SKU {line.SkuId} has less reserved stock than the {line.Quantity} the order holds.");
+                }
+            }
+        }, cancellationToken);
 }
 
 /// <summary>Points and member level for a paid order, awarded once per order.</summary>
 public static class AwardPointsOnPaymentHandler
 {
-    public static async Task Handle(OrderPaid message, MallDb db, IOptions<PointsOptions> options, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (await db.PointsEntries.AnyAsync(p => p.OrderNumber == message.OrderNumber && p.Reason == PointsReasons.EarnedOnPayment, cancellationToken))
+    public static Task Handle(OrderPaid message, SharedWrites writes, IOptions<PointsOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        writes.RunAsync(async (db, ct) =>
         {
-            return;
-        }
+            if (await db.PointsEntries.AnyAsync(p => p.OrderNumber == message.OrderNumber && p.Reason == PointsReasons.EarnedOnPayment, ct))
+            {
+                return;
+            }
 
-        var earned = options.Value.EarnedFor(message.PaidFen);
-        await using var writer = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Members.Where(m => m.Id == message.MemberId).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.PointsBalance, m => m.PointsBalance + earned)
-            .SetProperty(m => m.TotalPaidFen, m => m.TotalPaidFen + message.PaidFen), cancellationToken);
-        var total = await db.Members.Where(m => m.Id == message.MemberId).Select(m => m.TotalPaidFen).FirstAsync(cancellationToken);
-        var level = MemberLevels.For(total);
+            // The order's member now, not when it was paid: an account merge in between moves the order, and the points go with it.
+            var memberId = await db.Orders.Where(o => o.Number == message.OrderNumber).Select(o => o.MemberId).FirstAsync(ct);
+            var earned = options.Value.EarnedFor(message.PaidFen);
+            await db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.PointsBalance, m => m.PointsBalance + earned)
+                .SetProperty(m => m.TotalPaidFen, m => m.TotalPaidFen + message.PaidFen), ct);
+            var total = await db.Members.Where(m => m.Id == memberId).Select(m => m.TotalPaidFen).FirstAsync(ct);
+            var level = MemberLevels.For(total);
 
-        // Levels only go up; a stale read in a concurrent award can never lower one.
-        await db.Members.Where(m => m.Id == message.MemberId && m.Level < level)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Level, level), cancellationToken);
-        db.PointsEntries.Add(new PointsEntry
-        {
-            MemberId = message.MemberId, Delta = earned, Reason = PointsReasons.EarnedOnPayment, OrderNumber = message.OrderNumber, At = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+            // Levels only go up; a stale read in a concurrent award can never lower one.
+            await db.Members.Where(m => m.Id == memberId && m.Level < level)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Level, level), ct);
+            db.PointsEntries.Add(new PointsEntry
+            {
+                MemberId = memberId, Delta = earned, Reason = PointsReasons.EarnedOnPayment, OrderNumber = message.OrderNumber, At = clock.GetUtcNow(),
+            });
+        }, cancellationToken);
 }

@@ -48,6 +48,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh profile with a desktop window: the emulator's page (side panel and phone) is wider than a phone.</summary>
+    public async Task<IPage> NewDesktopPageAsync()
+    {
+        Assert.SkipWhen(Browser is null, SkipReason ?? "no browser");
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -82,4 +82,89 @@ public sealed class WeChatShopperTests(StoreFixture store, BrowserFixture browse
         await Expect(page.GetByText("订单号 " + number)).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "16-wechat-linked-orders");
     }
+
+    [Fact]
+    public async Task A_follower_taps_the_menu_shops_in_the_phone_pays_on_the_sheet_and_gets_the_template_message()
+    {
+        // The official account's menu: a store page behind a campaign short link (published the way the console does).
+        var campaign = "journey-" + Guid.NewGuid().ToString("N")[..6];
+        using (var admin = await store.StaffClientAsync())
+        {
+            var saved = await admin.PutAsJsonAsync("/api/admin/official-account/menu", new
+            {
+                buttons = new object[] { new { name = "逛商城", type = "view", storePath = "/search?q=笔记本", campaign }, new { name = "客服", type = "click", key = "CONTACT_AGENT" } },
+            });
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+            var published = await admin.PostAsync("/api/admin/official-account/menu/publish", null);
+            Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        }
+
+        using var emulator = store.Store.EmulatorClient();
+        var nickname = "菜单买家" + Guid.NewGuid().ToString("N")[..6];
+        var created = await emulator.PostAsJsonAsync("/emulator/users", new { nickname });
+        created.EnsureSuccessStatusCode();
+        var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userId").GetString()!;
+
+        // Follow the account: the greeting arrives in the chat.
+        var phone = await EmulatorPhone.OpenAsync(store, browser, userId);
+        await phone.Page.Locator("#follow").ClickAsync();
+        await Expect(phone.Chat).ToContainTextAsync("欢迎关注", new() { Timeout = 30_000 });
+        await Expect(phone.Page.Locator("#follow")).ToHaveTextAsync("取消关注");
+
+        // Tap the menu: the short link opens the store inside WeChat.
+        await phone.Menu.Locator(":scope > div", new() { HasText = "逛商城" }).ClickAsync();
+        var web = phone.Web;
+        await Expect(web.Locator("#result-count")).ToContainTextAsync("共", new() { Timeout = 30_000 });
+        await Screenshots.SaveAsync(phone.Page, "50-phone-menu-opens-store");
+
+        // Search, pick a gaming laptop, add it to the cart.
+        await web.GetByLabel("搜索商品").FillAsync("游戏本");
+        await web.GetByLabel("搜索商品").PressAsync("Enter");
+        await Expect(web.GetByRole(AriaRole.Heading, new() { Name = "“游戏本”的搜索结果" })).ToBeVisibleAsync();
+        await web.Locator(".grid .card").First.ClickAsync();
+        await Expect(web.Locator("#product-name")).ToBeVisibleAsync();
+        if (await web.GetByRole(AriaRole.Button, new() { Name = "加入购物车" }).CountAsync() == 0)
+        {
+            await web.Locator(".skus label", new() { HasNotText = "缺货" }).First.Locator("input").CheckAsync();
+        }
+
+        await web.GetByRole(AriaRole.Button, new() { Name = "加入购物车" }).ClickAsync();
+        await Expect(web.GetByRole(AriaRole.Status)).ToContainTextAsync("已加入购物车");
+
+        // Check out: log in with WeChat on the way (the emulator's consent page stands in for WeChat's).
+        await web.GetByRole(AriaRole.Link, new() { Name = "去购物车结算" }).ClickAsync();
+        await web.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("去结算") }).ClickAsync();
+        await web.GetByRole(AriaRole.Link, new() { Name = "微信一键登录" }).ClickAsync();
+        var allow = web.Locator("#allow");
+        var pick = web.GetByRole(AriaRole.Link, new() { Name = nickname });
+        await Expect(allow.Or(pick)).ToBeVisibleAsync();
+        if (await pick.CountAsync() > 0)
+        {
+            await pick.ClickAsync();
+        }
+
+        await allow.ClickAsync();
+        await web.GetByLabel("门店自提（免运费）").CheckAsync();
+        await Expect(web.Locator("#checkout")).ToHaveAttributeAsync("data-delivery", "pickup");
+        await web.GetByRole(AriaRole.Button, new() { Name = "提交订单" }).ClickAsync();
+        var number = (await web.Locator("#order-number").TextContentAsync())!.Trim();
+
+        // Pay on the phone's payment sheet.
+        await web.GetByRole(AriaRole.Button, new() { Name = "微信支付", Exact = true }).ClickAsync();
+        await Expect(phone.Page.Locator("#sheet")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Screenshots.SaveAsync(phone.Page, "51-phone-payment-sheet");
+        await phone.Page.Locator("#confirm").ClickAsync();
+        await Expect(web.Locator("#result-title")).ToHaveTextAsync("支付成功", new() { Timeout = 60_000 });
+        Assert.Equal(WxMall.Ordering.OrderStatus.Paid, await WxMall.Tests.Infrastructure.StoreData.OrderStatusAsync(store.Store, number));
+
+        // Back in the chat: the "payment succeeded" template message for this order.
+        await phone.Page.Locator("#close").ClickAsync();
+        var notice = phone.Chat.Locator(".card", new() { HasText = number }).Filter(new() { HasText = "订单支付成功" });
+        await Expect(notice.First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Screenshots.SaveAsync(phone.Page, "52-phone-template-message");
+
+        // The menu tap was counted against its campaign.
+        Assert.True(await store.Store.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .AnyAsync(db.ShortLinkClicks.Where(c => c.Campaign == campaign))), "the short link records the tap");
+    }
 }

@@ -54,6 +54,11 @@ public sealed class PaymentFaultTests(PaySandbox app) : IClassFixture<PaySandbox
             await Eventually.TrueAsync(
                 () => app.DbAsync(db => db.PointsEntries.AnyAsync(p => p.OrderNumber == order.Number && p.Reason == PointsReasons.EarnedOnPayment)),
                 "points for " + order.Number);
+
+            // Stock is committed by its own handler, which may finish after the points one.
+            await Eventually.TrueAsync(
+                () => app.DbAsync(db => db.StockMovements.AnyAsync(m => m.OrderNumber == order.Number && m.Kind == StockMovementKind.Commit)),
+                "stock commit for " + order.Number);
             Assert.Equal(1, await app.DbAsync(db => db.PointsEntries.CountAsync(p => p.OrderNumber == order.Number && p.Reason == PointsReasons.EarnedOnPayment)));
             Assert.Equal(1, await app.DbAsync(db => db.StockMovements.CountAsync(m => m.OrderNumber == order.Number && m.Kind == StockMovementKind.Commit)));
             Assert.Empty(await app.RefundsAsync(order.Number));

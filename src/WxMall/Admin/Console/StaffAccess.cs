@@ -14,6 +14,12 @@ public static class StaffAccess
     /// <summary>Refunds, returns and reconciliation (the FinanceStaff policy).</summary>
     public static bool Finance(ClaimsPrincipal user) => Role(user) is StaffRoles.Admin or StaffRoles.Finance;
 
+    /// <summary>The agent workspace (the customer-service policy).</summary>
+    public static bool CustomerService(ClaimsPrincipal user) => Role(user) is StaffRoles.Admin or StaffRoles.Agent;
+
+    /// <summary>The official account's menu and auto-reply rules (the catalog policy: administrators and operators).</summary>
+    public static bool OfficialAccount(ClaimsPrincipal user) => Catalog(user);
+
     public static bool AdminOnly(ClaimsPrincipal user) => Role(user) is StaffRoles.Admin;
 
     /// <summary>Full names, phones and addresses: only roles that fulfil orders, and every view is audit-logged.</summary>

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WxMall.Cart;
 using WxMall.Catalog;
 using WxMall.Data;
+using WxMall.Identity;
+using WxMall.Members;
 
 namespace WxMall.Storefront.Pages;
 
-public sealed class ProductModel(MallDb db, TimeProvider clock) : PageModel
+public sealed class ProductModel(MallDb db, IWriteGate writeGate, TimeProvider clock) : PageModel
 {
     public ProductView? Product { get; private set; }
     public SkuView? Selected { get; private set; }
@@ -23,11 +25,19 @@ public sealed class ProductModel(MallDb db, TimeProvider clock) : PageModel
     [TempData]
     public string? Added { get; set; }
 
+    /// <summary>The signed-in member's referral code, which the share card's link carries.</summary>
+    public string? ReferralCode { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, string? sku, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, sku, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (User.MemberId() is { } memberId)
+        {
+            ReferralCode = await Referrals.CodeForAsync(db, writeGate, memberId, cancellationToken);
         }
 
         return Page();

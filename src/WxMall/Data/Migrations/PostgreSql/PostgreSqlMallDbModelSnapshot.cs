@@ -122,6 +122,54 @@ namespace WxMall.Data.Migrations.PostgreSql
                     b.ToTable("Staff");
                 });
 
+            modelBuilder.Entity("WxMall.Analytics.SaleFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("FirstPurchase")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique();
+
+                    b.ToTable("SaleFacts");
+                });
+
             modelBuilder.Entity("WxMall.Cart.CartLine", b =>
                 {
                     b.Property<long>("Id")
@@ -761,6 +809,16 @@ namespace WxMall.Data.Migrations.PostgreSql
                     b.Property<long>("PointsBalance")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReferredByMemberId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("TotalPaidFen")
                         .HasColumnType("bigint");
 
@@ -768,6 +826,11 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.HasIndex("PhoneLookup")
                         .IsUnique();
+
+                    b.HasIndex("ReferralCode")
+                        .IsUnique();
+
+                    b.HasIndex("ReferredByMemberId");
 
                     b.ToTable("Members");
                 });
@@ -853,7 +916,7 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.HasIndex("MemberId", "Id");
 
-                    b.HasIndex("MemberId", "OrderNumber", "Reason")
+                    b.HasIndex("OrderNumber", "Reason", "MemberId")
                         .IsUnique();
 
                     b.ToTable("PointsEntries");

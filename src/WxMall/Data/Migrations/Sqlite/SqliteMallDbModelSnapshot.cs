@@ -111,6 +111,52 @@ namespace WxMall.Data.Migrations.Sqlite
                     b.ToTable("Staff");
                 });
 
+            modelBuilder.Entity("WxMall.Analytics.SaleFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FirstPurchase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique();
+
+                    b.ToTable("SaleFacts");
+                });
+
             modelBuilder.Entity("WxMall.Cart.CartLine", b =>
                 {
                     b.Property<long>("Id")
@@ -724,6 +770,16 @@ namespace WxMall.Data.Migrations.Sqlite
                     b.Property<long>("PointsBalance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReferralCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReferredByMemberId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("TotalPaidFen")
                         .HasColumnType("INTEGER");
 
@@ -731,6 +787,11 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.HasIndex("PhoneLookup")
                         .IsUnique();
+
+                    b.HasIndex("ReferralCode")
+                        .IsUnique();
+
+                    b.HasIndex("ReferredByMemberId");
 
                     b.ToTable("Members");
                 });
@@ -812,7 +873,7 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "Id");
 
-                    b.HasIndex("MemberId", "OrderNumber", "Reason")
+                    b.HasIndex("OrderNumber", "Reason", "MemberId")
                         .IsUnique();
 
                     b.ToTable("PointsEntries");

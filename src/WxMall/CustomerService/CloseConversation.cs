@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using WxMall.Admin;
 using WxMall.Data;
 using WxMall.Infrastructure;
@@ -18,7 +19,7 @@ public static class CloseConversation
     };
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Handle(
-        long id, CloseRequest request, ClaimsPrincipal user, MallDb db, IWriteGate writeGate, HumanConversations humans, TimeProvider clock, CancellationToken cancellationToken)
+        long id, CloseRequest request, ClaimsPrincipal user, MallDb db, IWriteGate writeGate, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Resolutions.Contains(request.Resolution ?? string.Empty))
         {
@@ -42,7 +43,9 @@ public static class CloseConversation
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await humans.ClosedAsync(conversation.OpenId);
+        // Keyword rules answer this shopper again. The console page calls this handler directly as well, so the
+        // singleton comes from the context's application services rather than a new parameter.
+        await db.GetService<HumanConversations>().ClosedAsync(conversation.OpenId);
         return TypedResults.NoContent();
     }
 }

@@ -13,6 +13,7 @@ namespace WxMall.Analytics;
 public sealed class SaleFact
 {
     public const string DirectChannel = "direct";
+    public const string ReferralChannel = "referral";
 
     public long Id { get; set; }
     public required string OrderNumber { get; init; }
@@ -29,7 +30,10 @@ public sealed class SaleFact
     /// <summary>The member's first paid order (a new buyer that day).</summary>
     public bool FirstPurchase { get; init; }
 
-    /// <summary>Where the buyer came from: the scene of their first parametric-QR scan, otherwise <see cref="DirectChannel"/>.</summary>
+    /// <summary>
+    /// Where the buyer came from, first touch: the scene of their first parametric-QR scan, <see cref="ReferralChannel"/> when a
+    /// member's share link brought them earlier, otherwise <see cref="DirectChannel"/>.
+    /// </summary>
     public required string Channel { get; init; }
 }
 
@@ -66,8 +70,12 @@ public static class SaleRecorder
         }
 
         var openIds = db.WeChatIdentities.Where(w => w.MemberId == order.MemberId).Select(w => w.OpenId);
-        var channel = await db.QrScans.Where(s => s.MemberId == order.MemberId || openIds.Contains(s.OpenId))
-            .OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => s.Scene).FirstOrDefaultAsync(cancellationToken);
+        var scan = await db.QrScans.Where(s => s.MemberId == order.MemberId || openIds.Contains(s.OpenId))
+            .OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new { s.Scene, s.At }).FirstOrDefaultAsync(cancellationToken);
+        var referredAt = await db.Members.Where(m => m.Id == order.MemberId).Select(m => m.ReferredAt).FirstOrDefaultAsync(cancellationToken);
+
+        // First touch wins: a QR scan, or a friend's share link, whichever came first.
+        var channel = referredAt is { } referred && (scan is null || referred < scan.At) ? SaleFact.ReferralChannel : scan?.Scene;
         db.SaleFacts.Add(new SaleFact
         {
             OrderNumber = orderNumber,

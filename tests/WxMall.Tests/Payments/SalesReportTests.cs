@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WxMall.Analytics;
+using WxMall.Members;
 using WxMall.Data;
 using WxMall.Ordering;
 using WxMall.Tests.Infrastructure;
@@ -73,6 +74,20 @@ public sealed class SalesReportTests(PaySandbox app) : IClassFixture<PaySandbox>
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RecordSaleOnOrderPaidHandler.Handle(repeated, writes, CancellationToken.None)));
 
         Assert.Equal(1, await app.DbAsync(db => db.SaleFacts.CountAsync(f => f.OrderNumber == order.Number)));
+    }
+
+    [Fact]
+    public async Task A_buyer_brought_by_a_friends_share_link_is_counted_under_referral()
+    {
+        var (sharer, _, _) = await app.WeChatShopperAsync();
+        var sharerId = (await sharer.GetAsync<MemberView>("/api/members/me")).Id;
+        var code = await app.DbAsync(async db => await Referrals.CodeForAsync(db, app.Services.GetRequiredService<IWriteGate>(), sharerId, CancellationToken.None));
+        var (friend, friendUser, _) = await app.WeChatShopperAsync();
+        Assert.Equal(HttpStatusCode.OK, (await friend.Client.GetAsync("/?ref=" + code)).StatusCode);
+
+        var order = await PayAsync(friend, friendUser, skip: 44);
+
+        Assert.Equal(SaleFact.ReferralChannel, await app.DbAsync(db => db.SaleFacts.Where(f => f.OrderNumber == order.Number).Select(f => f.Channel).FirstAsync()));
     }
 
     [Theory]

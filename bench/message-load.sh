@@ -37,4 +37,4 @@ done
 curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "store did not start:"; cat "$work/store.log"; exit 1; }
 
 dotnet "$root/bench/WxMall.LoadTest/bin/Release/net10.0/WxMall.LoadTest.dll" messages --url "http://127.0.0.1:$port" \
-  --token "$token" --appid "$appid" --aes-key "$aeskey" "$@"
+  --token "$token" --appid "$appid" --aes-key "$aeskey" --store-pid "$store" "$@"

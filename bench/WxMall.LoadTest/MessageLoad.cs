@@ -66,10 +66,15 @@ internal static class MessageLoad
             return new HttpRequestMessage(HttpMethod.Post, path + "?" + query) { Content = new StringContent(body, Encoding.UTF8, "text/xml") };
         }
 
+        var storePid = Value("--store-pid", "");
         await Phase.RunAsync(http, TimeSpan.FromSeconds(2), concurrency, _ => Next("/wechat/message/bare"));
+        var bareCpu = StoreCpu.Read(storePid);
         var bare = await Phase.RunAsync(http, TimeSpan.FromSeconds(seconds), concurrency, _ => Next("/wechat/message/bare"));
+        bareCpu = StoreCpu.Read(storePid) - bareCpu;
         await Phase.RunAsync(http, TimeSpan.FromSeconds(2), concurrency, _ => Next("/wechat/message"));
+        var answeredCpu = StoreCpu.Read(storePid);
         var answered = await Phase.RunAsync(http, TimeSpan.FromSeconds(seconds), concurrency, _ => Next("/wechat/message"));
+        answeredCpu = StoreCpu.Read(storePid) - answeredCpu;
 
         Console.WriteLine();
         Console.WriteLine($"{"phase",-30}{"messages/s",12}{"p50 ms",10}{"p99 ms",10}{"errors",8}");
@@ -77,6 +82,14 @@ internal static class MessageLoad
         Console.WriteLine(answered.Row("POST /wechat/message (rules)"));
         Console.WriteLine();
         Console.WriteLine($"keyword-answered messages/s ÷ bare messages/s = {answered.PerSecond / bare.PerSecond:0.000}");
+        if (storePid.Length > 0)
+        {
+            // On a shared machine the rates follow the neighbours' load; the store's own CPU per message does not.
+            var bareMicroseconds = bareCpu.TotalMicroseconds / Math.Max(1, bare.Total);
+            var answeredMicroseconds = answeredCpu.TotalMicroseconds / Math.Max(1, answered.Total);
+            Console.WriteLine($"store CPU per message: bare {bareMicroseconds:0} µs, keyword-answered {answeredMicroseconds:0} µs (ratio {bareMicroseconds / answeredMicroseconds:0.000})");
+        }
+
         Console.WriteLine($"answered 200: {answered.CountOf(HttpStatusCode.OK)}, other: {answered.Total - answered.CountOf(HttpStatusCode.OK)}");
         return answered.Total - answered.CountOf(HttpStatusCode.OK) > 0 ? 1 : 0;
     }
@@ -86,5 +99,23 @@ internal static class MessageLoad
         var response = await http.PostAsJsonAsync("/api/admin/login", new { userName = "admin", password = "bench-admin-password" });
         response.EnsureSuccessStatusCode();
         return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
+}
+
+/// <summary>The store process's CPU time (user + system) from /proc, when its pid is known (Linux).</summary>
+internal static class StoreCpu
+{
+    public static TimeSpan Read(string pid)
+    {
+        if (pid.Length == 0 || !File.Exists($"/proc/{pid}/stat"))
+        {
+            return TimeSpan.Zero;
+        }
+
+        // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15, in clock ticks.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 }

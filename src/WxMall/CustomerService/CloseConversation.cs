@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using WxMall.Admin;
 using WxMall.Data;
 using WxMall.Infrastructure;
@@ -42,6 +43,9 @@ public static class CloseConversation
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Keyword rules answer this shopper again. The console page calls this handler directly as well, so the
+        // singleton comes from the context's application services rather than a new parameter.
+        await db.GetService<HumanConversations>().ClosedAsync(conversation.OpenId);
         return TypedResults.NoContent();
     }
 }

@@ -30,7 +30,8 @@ public sealed class CustomerServiceDesk(
     IMessageBus bus,
     IOptions<CustomerServiceOptions> options,
     TimeProvider clock,
-    IShopperBot bot)
+    IShopperBot bot,
+    HumanConversations humans)
 {
     public const string HandingOver = "正在为您转接人工客服，请稍候，客服回复会直接发到这里。";
     public const string NoAgentOnline = "已为您排队转接人工客服。当前客服暂时都不在线，上线后会第一时间回复您。";
@@ -121,6 +122,7 @@ public sealed class CustomerServiceDesk(
         AddTurn(conversation, TurnAuthor.Bot, text, intent, confidence);
         conversation.FirstAutomaticReplyAt ??= clock.GetUtcNow();
         await SaveAsync(cancellationToken);
+        await humans.HandedOverAsync(conversation.OpenId);
         await bus.PublishAsync(new NotifyAgentsOfWaitingConversation(conversation.Id));
         return ReplyContent.OfText(text);
     }

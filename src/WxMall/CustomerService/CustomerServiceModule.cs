@@ -25,6 +25,7 @@ public static class CustomerServiceModule
         builder.Services.AddAuthorizationBuilder().AddPolicy(AgentPolicy, policy =>
             policy.AddAuthenticationSchemes(AuthSchemes.Staff).RequireAuthenticatedUser().RequireRole(StaffRoles.Admin, StaffRoles.Agent));
         builder.Services.AddScoped<CustomerServiceDesk>();
+        builder.Services.AddSingleton<HumanConversations>();
         builder.Services.AddScoped<AgentAssignment>();
         builder.Services.AddScoped<IShopperBot, IntentBot>();
         builder.Services.AddSingleton<WeComRobot>();

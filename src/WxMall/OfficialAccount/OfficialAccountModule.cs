@@ -14,7 +14,8 @@ public static class OfficialAccountModule
         builder.Services.AddSingleton<WeChatClients>();
         builder.Services.AddSingleton<RuleBook>();
         builder.Services.AddSingleton<StoreLinks>();
-        builder.Services.AddScoped<RuleReplies>();
+        builder.Services.AddSingleton<RuleReplies>();
+        builder.Services.AddSingleton<RecentPushes>();
         builder.Services.AddScoped<MessageLog>();
         builder.Services.AddSingleton<ReceivedMessageWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ReceivedMessageWriter>());

@@ -10,9 +10,10 @@ using WxMall.WeChat.OfficialAccount;
 namespace WxMall.OfficialAccount;
 
 /// <summary>
-/// Order news for the buyer: a template message when they have an official-account openid, otherwise a subscribe
-/// message in the mini-program. One per order and event (the unique (order, kind) row); quota stops and WeChat
-/// refusals are recorded, transient failures retry; the delivery report (TEMPLATESENDJOBFINISH) updates the row.
+/// Order news for the buyer: a subscribe message in the mini-program when they paid there or only use the
+/// mini-program, otherwise a template message from the official account. One per order and event (the unique
+/// (order, kind) row); quota stops and WeChat refusals are recorded, transient failures retry; the delivery report
+/// (TEMPLATESENDJOBFINISH) updates the row.
 /// </summary>
 public sealed partial class OrderNotifications(
     MallDb db,
@@ -36,10 +37,17 @@ public sealed partial class OrderNotifications(
 
         var record = new OrderNotification { OrderNumber = orderNumber, Kind = kind, Channel = TemplateChannel, CreatedAt = clock.GetUtcNow() };
         var officialAccount = clients.OfficialAccount;
-        var accountOpenId = officialAccount is null ? null : await db.OpenIdForAsync(memberId, account.Value.AppId, cancellationToken);
         var miniProgramClient = clients.MiniProgram;
-        var miniProgramOpenId = accountOpenId is not null || miniProgramClient is null ? null : await db.OpenIdForAsync(memberId, miniProgram.Value.AppId, cancellationToken);
-        if (accountOpenId is not null && notice.TemplateId.Length > 0)
+        var accountOpenId = officialAccount is null ? null : await db.OpenIdForAsync(memberId, account.Value.AppId, cancellationToken);
+        var miniProgramOpenId = miniProgramClient is null ? null : await db.OpenIdForAsync(memberId, miniProgram.Value.AppId, cancellationToken);
+        // A buyer who paid in the mini-program hears about the order there (a subscribe message), even when they also
+        // follow the official account; everyone else gets the account's template message when they can.
+        if (miniProgramOpenId is not null && accountOpenId is not null && !await PaidInMiniProgramAsync(orderNumber, cancellationToken))
+        {
+            miniProgramOpenId = null;
+        }
+
+        if ((miniProgramOpenId is null || notice.SubscribeTemplateId.Length == 0) && accountOpenId is not null && notice.TemplateId.Length > 0)
         {
             record.OpenId = accountOpenId;
             var result = await officialAccount!.SendTemplateMessageAsync(new SendTemplateMessageRequest
@@ -82,6 +90,9 @@ public sealed partial class OrderNotifications(
             await SaveAsync(cancellationToken);
         }
     }
+
+    private Task<bool> PaidInMiniProgramAsync(string orderNumber, CancellationToken cancellationToken) =>
+        db.PaymentAttempts.AnyAsync(a => a.OrderNumber == orderNumber && a.TransactionId != null && a.AppId == miniProgram.Value.AppId, cancellationToken);
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

@@ -10,18 +10,28 @@ namespace WxMall.OfficialAccount;
 
 /// <summary>
 /// Decides the answer to each authentic push: keyword rules, menu keys, the greeting, QR scenes, delivery reports,
-/// and the customer-service desk (the bot or a human) for everything else. A push is taken once (its
-/// de-duplication key is unique in the database); a retry gets the first answer again.
+/// and the customer-service desk (the bot or a human) for everything else. A push is taken once: a retry that reaches
+/// this process within <see cref="RecentPushes.Window"/> (30-60 s) gets the first answer from memory; otherwise the unique
+/// de-duplication key in the database decides, and a retry gets the recorded answer.
 /// </summary>
+/// <remarks>
+/// The hot path, a text answered by a keyword rule, touches no database on the way: the shopper's human-agent state
+/// comes from <see cref="HumanConversations"/>, the rules from <see cref="RuleBook"/>'s snapshot, and the record is
+/// queued to the batched <see cref="ReceivedMessageWriter"/> without waiting for its commit. That needs no earlier
+/// read either, because a keyword answer follows from the text alone: a retry that misses the memory (another
+/// instance, a restart) gets the same answer and its record is dropped for the first one. Everything with side
+/// effects (the desk, QR scans, delivery reports) still waits for the durable record first.
+/// </remarks>
 public sealed partial class PushAnswering(
-    MallDb db,
-    MessageLog log,
+    IServiceProvider services,
+    RecentPushes recent,
+    HumanConversations humans,
     RuleBook rules,
     RuleReplies replies,
     StoreLinks links,
+    ReceivedMessageWriter writer,
     MessageEndpoint endpoint,
     IServiceScopeFactory scopes,
-    IMessageBus bus,
     IWriteGate writeGate,
     IOptions<OfficialAccountOptions> options,
     TimeProvider clock,
@@ -29,16 +39,56 @@ public sealed partial class PushAnswering(
 {
     public const string Apology = "抱歉，系统开小差了，已为您转接人工客服，请稍候。";
 
+    // The request's database context, created only when an answer needs it (most keyword answers do not).
+    private MallDb? database;
+
+    private MallDb Db => database ??= services.GetRequiredService<MallDb>();
+
+    private MessageLog Log => services.GetRequiredService<MessageLog>();
+
     public async Task<string> AnswerAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        if (await log.FindAsync(DeduplicationKeyOf(message), cancellationToken) is { } earlier)
+        var claim = recent.TryClaim(DeduplicationKeyOf(message));
+        if (!claim.Owner)
+        {
+            try
+            {
+                return await claim.Answer.WaitAsync(cancellationToken);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The first try failed before it had an answer: this one answers, and the database decides.
+                return await AnswerUnclaimedAsync(message, cancellationToken);
+            }
+        }
+
+        try
+        {
+            var answer = await AnswerUnclaimedAsync(message, cancellationToken);
+            RecentPushes.Answered(claim, answer);
+            return answer;
+        }
+        catch
+        {
+            RecentPushes.Release(claim);
+            throw;
+        }
+    }
+
+    private async Task<string> AnswerUnclaimedAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message is TextMessage text)
+        {
+            return await AnswerTextAsync(text, cancellationToken);
+        }
+
+        if (await Log.FindAsync(DeduplicationKeyOf(message), cancellationToken) is { } earlier)
         {
             return earlier.ReplyXml ?? PassiveReply.Success;
         }
 
         return message switch
         {
-            TextMessage text => await AnswerTextAsync(text, cancellationToken),
             SubscribeEvent follow => await AnswerFollowAsync(follow, cancellationToken),
             ScanEvent scan => await AnswerScanAsync(scan, cancellationToken),
             MenuClickEvent click => await AnswerMenuClickAsync(click, cancellationToken),
@@ -50,16 +100,14 @@ public sealed partial class PushAnswering(
     private async Task<string> AnswerTextAsync(TextMessage text, CancellationToken cancellationToken)
     {
         // A shopper talking to a human is not interrupted by keyword rules.
-        var withHuman = await db.Conversations.AnyAsync(
-            c => c.OpenId == text.OpenId && (c.Status == ConversationStatus.Waiting || c.Status == ConversationStatus.WithAgent), cancellationToken);
-        if (!withHuman)
+        if (!await humans.IsWithHumanAsync(text.OpenId, () => Db, cancellationToken))
         {
             AutoReplyRule? rule = null;
             ReplyContent? content = null;
             try
             {
-                rule = await rules.MatchTextAsync(db, text.Content, cancellationToken);
-                content = rule is null ? null : await replies.RenderAsync(db, rule, scene: null, cancellationToken);
+                rule = await rules.MatchTextAsync(() => Db, text.Content, cancellationToken);
+                content = rule is null ? null : await replies.RenderAsync(() => Db, rule, scene: null, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -69,12 +117,18 @@ public sealed partial class PushAnswering(
 
             if (rule is not null && content is not null)
             {
-                return await RecordAsync(text, AnsweredBy.KeywordRule, rule.Id, content, cancellationToken);
+                var now = clock.GetUtcNow();
+                var xml = content.ToPassiveXml(text, now);
+                var record = NewRecord(text, AnsweredBy.KeywordRule, rule.Id);
+                record.ReplyXml = xml;
+                record.RepliedAt = now;
+                await writer.RecordAsync(record, cancellationToken);
+                return xml;
             }
         }
 
         var received = NewRecord(text, AnsweredBy.CustomerService, null);
-        if (await log.TryAddAsync(received, cancellationToken) is { } earlier)
+        if (await Log.TryAddAsync(received, cancellationToken) is { } earlier)
         {
             return earlier.ReplyXml ?? PassiveReply.Success;
         }
@@ -86,7 +140,7 @@ public sealed partial class PushAnswering(
         {
             var content = await answer;
             var xml = content?.ToPassiveXml(text, clock.GetUtcNow());
-            await log.TryMarkRepliedAsync(received.Id, xml, clock.GetUtcNow(), CancellationToken.None);
+            await Log.TryMarkRepliedAsync(received.Id, xml, clock.GetUtcNow(), CancellationToken.None);
             return xml ?? PassiveReply.Success;
         }
 
@@ -94,7 +148,7 @@ public sealed partial class PushAnswering(
         // it is ready, and make sure (durably) that the shopper hears something even if this process dies.
         LogAnswerLate(logger, received.Id, budget.TotalMilliseconds);
         _ = SendWhenReadyAsync(answer, received.Id, text.OpenId);
-        await bus.ScheduleAsync(new EnsureShopperAnswered(received.Id, text.OpenId), options.Value.LateAnswerDeadline);
+        await services.GetRequiredService<IMessageBus>().ScheduleAsync(new EnsureShopperAnswered(received.Id, text.OpenId), options.Value.LateAnswerDeadline);
         return PassiveReply.Success;
     }
 
@@ -139,8 +193,8 @@ public sealed partial class PushAnswering(
     {
         var scene = follow.SceneValue;
         var pickup = scene is null ? null : await RecordScanAsync(follow.OpenId, scene, newFollower: true, cancellationToken);
-        var rule = await rules.MatchFollowAsync(db, scene, cancellationToken);
-        var greeting = rule is null ? null : await replies.RenderAsync(db, rule, scene, cancellationToken);
+        var rule = await rules.MatchFollowAsync(() => Db, scene, cancellationToken);
+        var greeting = rule is null ? null : await replies.RenderAsync(() => Db, rule, scene, cancellationToken);
         var text = greeting?.Text ?? options.Value.DefaultGreeting;
         if (pickup is not null)
         {
@@ -159,23 +213,23 @@ public sealed partial class PushAnswering(
             return await RecordAsync(scan, AnsweredBy.QrScene, null, ReplyContent.OfText(pickup), cancellationToken);
         }
 
-        var rule = await rules.MatchFollowAsync(db, scan.SceneValue, cancellationToken);
-        var content = rule is { Pattern.Length: > 0 } ? await replies.RenderAsync(db, rule, scan.SceneValue, cancellationToken) : null;
+        var rule = await rules.MatchFollowAsync(() => Db, scan.SceneValue, cancellationToken);
+        var content = rule is { Pattern.Length: > 0 } ? await replies.RenderAsync(() => Db, rule, scan.SceneValue, cancellationToken) : null;
         return await RecordAsync(scan, content is null ? AnsweredBy.Nobody : AnsweredBy.QrScene, rule?.Id, content, cancellationToken);
     }
 
     /// <summary>Records the scan for attribution; for a pickup store's code, returns the text that starts in-store pickup.</summary>
     private async Task<string?> RecordScanAsync(string openId, string scene, bool newFollower, CancellationToken cancellationToken)
     {
-        var memberId = await db.MemberIdForAsync(endpoint.AppId, openId, cancellationToken);
-        db.QrScans.Add(new QrScan { Scene = scene, OpenId = openId, MemberId = memberId, NewFollower = newFollower, At = clock.GetUtcNow() });
+        var memberId = await Db.MemberIdForAsync(endpoint.AppId, openId, cancellationToken);
+        Db.QrScans.Add(new QrScan { Scene = scene, OpenId = openId, MemberId = memberId, NewFollower = newFollower, At = clock.GetUtcNow() });
         await using (await writeGate.EnterAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
         }
 
-        var store = await db.QrChannels.AsNoTracking().Where(q => q.Scene == scene && q.Kind == QrCodeKind.PickupStore)
-            .Join(db.PickupStores, q => q.PickupStoreId, s => s.Id, (q, s) => new { s.Code, s.Name, s.Address })
+        var store = await Db.QrChannels.AsNoTracking().Where(q => q.Scene == scene && q.Kind == QrCodeKind.PickupStore)
+            .Join(Db.PickupStores, q => q.PickupStoreId, s => s.Id, (q, s) => new { s.Code, s.Name, s.Address })
             .FirstOrDefaultAsync(cancellationToken);
         return store is null
             ? null
@@ -184,8 +238,8 @@ public sealed partial class PushAnswering(
 
     private async Task<string> AnswerMenuClickAsync(MenuClickEvent click, CancellationToken cancellationToken)
     {
-        var rule = await rules.MatchMenuKeyAsync(db, click.ButtonKey, cancellationToken);
-        var content = rule is null ? null : await replies.RenderAsync(db, rule, scene: null, cancellationToken);
+        var rule = await rules.MatchMenuKeyAsync(() => Db, click.ButtonKey, cancellationToken);
+        var content = rule is null ? null : await replies.RenderAsync(() => Db, rule, scene: null, cancellationToken);
         return await RecordAsync(click, content is null ? AnsweredBy.Nobody : AnsweredBy.MenuClick, rule?.Id, content, cancellationToken);
     }
 
@@ -199,7 +253,7 @@ public sealed partial class PushAnswering(
         var at = clock.GetUtcNow();
         await using (await writeGate.EnterAsync(cancellationToken))
         {
-            await db.OrderNotifications.Where(n => n.WeChatMessageId == report.TemplateMessageId && n.Channel == OrderNotifications.TemplateChannel)
+            await Db.OrderNotifications.Where(n => n.WeChatMessageId == report.TemplateMessageId && n.Channel == OrderNotifications.TemplateChannel)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, status).SetProperty(n => n.Error, error).SetProperty(n => n.DeliveryReportedAt, at), cancellationToken);
         }
 
@@ -214,7 +268,7 @@ public sealed partial class PushAnswering(
         var received = NewRecord(message, answeredBy, ruleId);
         received.ReplyXml = xml;
         received.RepliedAt = now;
-        if (await log.TryAddAsync(received, cancellationToken) is { } earlier)
+        if (await Log.TryAddAsync(received, cancellationToken) is { } earlier)
         {
             return earlier.ReplyXml ?? PassiveReply.Success;
         }

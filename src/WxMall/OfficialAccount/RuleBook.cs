@@ -18,7 +18,7 @@ public sealed partial class RuleBook(IOptions<OfficialAccountOptions> options, T
     public void Invalidate() => current = null;
 
     /// <summary>The best keyword rule for a text: highest priority first, then the oldest. A rule that throws or times out is skipped.</summary>
-    public async ValueTask<AutoReplyRule?> MatchTextAsync(MallDb db, string text, CancellationToken cancellationToken)
+    public async ValueTask<AutoReplyRule?> MatchTextAsync(Func<MallDb> db, string text, CancellationToken cancellationToken)
     {
         var snapshot = await LoadAsync(db, cancellationToken);
         var trimmed = text.Trim();
@@ -47,11 +47,11 @@ public sealed partial class RuleBook(IOptions<OfficialAccountOptions> options, T
         return null;
     }
 
-    public async ValueTask<AutoReplyRule?> MatchMenuKeyAsync(MallDb db, string key, CancellationToken cancellationToken) =>
+    public async ValueTask<AutoReplyRule?> MatchMenuKeyAsync(Func<MallDb> db, string key, CancellationToken cancellationToken) =>
         (await LoadAsync(db, cancellationToken)).MenuKeys.FirstOrDefault(r => string.Equals(r.Pattern, key, StringComparison.Ordinal));
 
     /// <summary>The greeting for a follow: a rule for this QR scene first, then a rule for any follow.</summary>
-    public async ValueTask<AutoReplyRule?> MatchFollowAsync(MallDb db, string? scene, CancellationToken cancellationToken)
+    public async ValueTask<AutoReplyRule?> MatchFollowAsync(Func<MallDb> db, string? scene, CancellationToken cancellationToken)
     {
         var follows = (await LoadAsync(db, cancellationToken)).Follows;
         return (scene is null ? null : follows.FirstOrDefault(r => r.Pattern == scene))
@@ -72,7 +72,8 @@ public sealed partial class RuleBook(IOptions<OfficialAccountOptions> options, T
         }
     }
 
-    private async ValueTask<Snapshot> LoadAsync(MallDb db, CancellationToken cancellationToken)
+    /// <summary>The database is only asked for (<paramref name="db"/>) when the rules are reloaded.</summary>
+    private async ValueTask<Snapshot> LoadAsync(Func<MallDb> db, CancellationToken cancellationToken)
     {
         var snapshot = current;
         var now = clock.GetUtcNow();
@@ -81,7 +82,7 @@ public sealed partial class RuleBook(IOptions<OfficialAccountOptions> options, T
             return snapshot;
         }
 
-        var rules = await db.AutoReplyRules.AsNoTracking().Where(r => r.Enabled)
+        var rules = await db().AutoReplyRules.AsNoTracking().Where(r => r.Enabled)
             .OrderByDescending(r => r.Priority).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         var timeout = options.Value.RegexTimeout;
         var keyword = new List<CompiledRule>();
@@ -113,7 +114,8 @@ public sealed partial class RuleBook(IOptions<OfficialAccountOptions> options, T
 /// <summary>Turns a rule into the reply it stands for (a product card reads the live product).</summary>
 public sealed class RuleReplies(StoreLinks links)
 {
-    public async Task<ReplyContent?> RenderAsync(MallDb db, AutoReplyRule rule, string? scene, CancellationToken cancellationToken)
+    /// <summary>Only a product card reads the database (<paramref name="db"/>).</summary>
+    public async Task<ReplyContent?> RenderAsync(Func<MallDb> db, AutoReplyRule rule, string? scene, CancellationToken cancellationToken)
     {
         var text = rule.ReplyText.Replace("{scene}", scene ?? string.Empty, StringComparison.Ordinal);
         switch (rule.ReplyKind)
@@ -121,7 +123,7 @@ public sealed class RuleReplies(StoreLinks links)
             case RuleReplyKind.News:
                 return ReplyContent.OfArticle(new NewsArticle(rule.NewsTitle ?? rule.Name, text, links.Absolute(rule.NewsPictureUrl ?? string.Empty), links.Absolute(rule.NewsUrl ?? "/")));
             case RuleReplyKind.Product:
-                var product = await db.Products.AsNoTracking().Where(p => p.Code == rule.ProductCode && p.OnSale)
+                var product = await db().Products.AsNoTracking().Where(p => p.Code == rule.ProductCode && p.OnSale)
                     .Select(p => new { p.Code, p.Name, p.Subtitle, PriceFen = p.Skus.Min(s => (long?)s.PriceFen) })
                     .FirstOrDefaultAsync(cancellationToken);
                 if (product is null)

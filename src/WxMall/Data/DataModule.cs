@@ -14,8 +14,7 @@ public static class DataModule
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var pragmas = new SqlitePragmas(options.SqliteSynchronous is "FULL" or "Full" or "full" ? "FULL" : "NORMAL");
-                builder.Services.AddDbContext<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(pragmas));
+                builder.Services.AddDbContext<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(options.CreateSqlitePragmas()));
                 builder.Services.AddSingleton<IWriteGate, SingleWriterGate>();
                 break;
             case DatabaseProvider.PostgreSql:

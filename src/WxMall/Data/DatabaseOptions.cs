@@ -22,4 +22,7 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite only: NORMAL (default; safe in WAL mode against a crash of the store) or FULL (fsync every commit).</summary>
     public string SqliteSynchronous { get; set; } = "NORMAL";
+
+    /// <summary>The settings every SQLite connection of the store gets, the EF Core ones and Wolverine's alike.</summary>
+    public SqlitePragmas CreateSqlitePragmas() => new(SqliteSynchronous is "FULL" or "Full" or "full" ? "FULL" : "NORMAL");
 }

@@ -25,7 +25,7 @@ public sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     private bool NeedsPragmas(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, handle);
 
-    private void Apply(DbConnection connection)
+    public void Apply(DbConnection connection)
     {
         if (!NeedsPragmas(connection))
         {
@@ -47,5 +47,26 @@ public sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Wolverine's own connections to the store's SQLite file (marking messages handled, scheduling, recovery) with the
+/// same settings as the store's: without them each of Wolverine's small commits fsyncs while holding the single write
+/// lock, and every writer of the store waits behind it.
+/// </summary>
+public sealed class SqliteStoreDataSource(string connectionString, SqlitePragmas pragmas) : DbDataSource
+{
+    public override string ConnectionString => connectionString;
+
+    protected override DbConnection CreateDbConnection() => new ConfiguredConnection(connectionString, pragmas);
+
+    private sealed class ConfiguredConnection(string connectionString, SqlitePragmas pragmas) : SqliteConnection(connectionString)
+    {
+        public override void Open()
+        {
+            base.Open();
+            pragmas.Apply(this);
+        }
     }
 }

@@ -57,7 +57,7 @@ public static class MessagingModule
             }
             else
             {
-                options.PersistMessagesWithSqlite(database.ConnectionString);
+                options.PersistMessagesWithSqlite(new SqliteStoreDataSource(database.ConnectionString, database.CreateSqlitePragmas()));
             }
 
             options.UseEntityFrameworkCoreTransactions();

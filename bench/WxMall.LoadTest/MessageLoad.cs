@@ -91,7 +91,31 @@ internal static class MessageLoad
         }
 
         Console.WriteLine($"answered 200: {answered.CountOf(HttpStatusCode.OK)}, other: {answered.Total - answered.CountOf(HttpStatusCode.OK)}");
-        return answered.Total - answered.CountOf(HttpStatusCode.OK) > 0 ? 1 : 0;
+
+        // A 200 could be a bare "success": fresh messages must come back as encrypted replies carrying their rule's text.
+        var replied = 0;
+        const int Samples = 20;
+        for (var i = 0; i < Samples; i++)
+        {
+            var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var nonce = (900_000_000 + i).ToString(CultureInfo.InvariantCulture);
+            var keyword = Keywords[i % Keywords.Length];
+            var xml = $"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[oBenchCheck{i:D4}]]></FromUserName><CreateTime>{timestamp}</CreateTime>" +
+                $"<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[请问{keyword}？]]></Content><MsgId>{nextMessageId + count + i}</MsgId></xml>";
+            var sealedMessage = cryptor.Encrypt(xml, timestamp, nonce);
+            var query = $"signature={WeChatSignature.ComputeServerSignature(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}&encrypt_type=aes&msg_signature={sealedMessage.MessageSignature}";
+            using var response = await http.PostAsync("/wechat/message?" + query, new StringContent(
+                $"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><Encrypt><![CDATA[{sealedMessage.Encrypt}]]></Encrypt></xml>", Encoding.UTF8, "text/xml"));
+            var body = await response.Content.ReadAsStringAsync();
+            var encrypt = System.Text.RegularExpressions.Regex.Match(body, @"<Encrypt><!\[CDATA\[([^\]]+)\]\]></Encrypt>").Groups[1].Value;
+            if (encrypt.Length > 0 && cryptor.DecryptVerified(encrypt).Plaintext is { } reply && reply.Contains($"关于“{keyword}”", StringComparison.Ordinal))
+            {
+                replied++;
+            }
+        }
+
+        Console.WriteLine($"fresh messages answered with their keyword reply (decrypted and checked): {replied} of {Samples}");
+        return answered.Total - answered.CountOf(HttpStatusCode.OK) > 0 || replied < Samples ? 1 : 0;
     }
 
     private static async Task<string> LoginAsync(HttpClient http)

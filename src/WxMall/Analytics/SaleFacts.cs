@@ -80,7 +80,7 @@ public static class SaleRecorder
         {
             OrderNumber = orderNumber,
             MemberId = order.MemberId,
-            Day = DateOnly.FromDateTime(order.PaidAt.ToOffset(Money.ChinaOffset).DateTime),
+            Day = Money.ChinaDay(order.PaidAt),
             PaidAt = order.PaidAt,
             PaidFen = order.PaidFen,
             FirstPurchase = !await db.SaleFacts.AnyAsync(f => f.MemberId == order.MemberId, cancellationToken),

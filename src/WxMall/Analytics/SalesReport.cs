@@ -31,7 +31,7 @@ public static class SalesReport
     internal static async Task<Results<Ok<SalesReportView>, ValidationProblem>> Get(
         string? from, string? to, MallDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Money.ChinaOffset).DateTime);
+        var today = Money.ChinaDay(clock.GetUtcNow());
         if (!TryDay(to, today, out var last))
         {
             return Problems.Invalid("to", "结束日期格式应为 yyyy-MM-dd");

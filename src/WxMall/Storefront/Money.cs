@@ -12,6 +12,9 @@ public static class Money
     /// <summary>China Standard Time, the shoppers' and the merchant's clock.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
+    /// <summary>The calendar day at <paramref name="at"/> in China: what "today" and daily figures mean to the merchant.</summary>
+    public static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
+
     public static string Time(DateTimeOffset at) =>
         at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -27,9 +27,8 @@ public static class Dashboard
         var paid = await db.Orders.AsNoTracking().Where(o => o.PaidAt != null && o.PaidAt >= from)
             .Select(o => new { PaidAt = o.PaidAt!.Value, o.PayableFen }).ToListAsync(cancellationToken);
 
-        DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Money.ChinaOffset).DateTime);
-        var placedByDay = placed.GroupBy(Day).ToDictionary(g => g.Key, g => g.Count());
-        var paidByDay = paid.GroupBy(p => Day(p.PaidAt)).ToDictionary(g => g.Key, g => (Count: g.Count(), Fen: g.Sum(p => p.PayableFen)));
+        var placedByDay = placed.GroupBy(Money.ChinaDay).ToDictionary(g => g.Key, g => g.Count());
+        var paidByDay = paid.GroupBy(p => Money.ChinaDay(p.PaidAt)).ToDictionary(g => g.Key, g => (Count: g.Count(), Fen: g.Sum(p => p.PayableFen)));
         var days = Enumerable.Range(0, Days).Select(i => today.AddDays(i - (Days - 1))).Select(day => new DailySales(
             day, placedByDay.GetValueOrDefault(day), paidByDay.GetValueOrDefault(day).Count, paidByDay.GetValueOrDefault(day).Fen)).ToList();
 

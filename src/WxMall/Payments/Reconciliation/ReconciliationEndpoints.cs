@@ -6,6 +6,7 @@ using WxMall.Admin;
 using WxMall.Data;
 using WxMall.Identity;
 using WxMall.Infrastructure;
+using WxMall.Storefront;
 
 namespace WxMall.Payments.Reconciliation;
 
@@ -35,7 +36,7 @@ public static class ReconciliationEndpoints
         ReconcileRequest request, ClaimsPrincipal user, ReconcileDay reconcile, PayGateway gateway, MallDb db, TimeProvider clock, IWriteGate writeGate,
         CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date);
+        var today = Money.ChinaDay(clock.GetUtcNow());
         if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > today)
         {
             return Problems.Invalid("date", "请填写要对账的日期（yyyy-MM-dd），不能晚于今天");

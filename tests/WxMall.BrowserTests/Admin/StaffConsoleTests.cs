@@ -71,6 +71,7 @@ public sealed class StaffConsoleTests(StoreFixture store, BrowserFixture browser
         await Expect(page.Locator("#kpi-gmv")).Not.ToHaveTextAsync("¥0.00");
         var chart = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("近 30 天") });
         await Expect(chart).ToBeVisibleAsync();
+        await Expect(chart).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await chart.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the ScottPlot SVG loaded");
         await Screenshots.SaveAsync(page, "10-admin-dashboard");
     }

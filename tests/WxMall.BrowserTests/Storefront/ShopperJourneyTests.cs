@@ -117,6 +117,8 @@ public sealed class ShopperJourneyTests(StoreFixture store, BrowserFixture brows
         await page.GetByRole(AriaRole.Button, new() { Name = "微信扫码支付" }).ClickAsync();
         var qr = page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("微信支付二维码") });
         await Expect(qr).ToBeVisibleAsync();
+        // Visible is not loaded: wait for the image to finish, then prove it decoded to real pixels.
+        await Expect(qr).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the QR code image loaded");
         var codeUrl = (await page.Locator("#code-url").TextContentAsync())!;
         Assert.StartsWith("weixin://wxpay/bizpayurl", codeUrl, StringComparison.Ordinal);

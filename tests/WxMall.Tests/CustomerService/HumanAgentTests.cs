@@ -63,8 +63,10 @@ public sealed class HumanAgentTests(WeChatSandboxFactory app) : IClassFixture<We
 
         var chat = await ConversationAsync(emulator, user);
         Assert.DoesNotContain(chat, e => e.Summary.Contains("在的，请问需要什么", StringComparison.Ordinal));
-        var queue = await admin.GetFromJsonAsync<JsonElement>("/api/admin/customer-service/queue");
-        var conversationId = queue.EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).Max();
+        // Another test in this class may leave an agent online, so the conversation may be queued or already assigned:
+        // find it by the shopper, never by "the newest in the queue".
+        var openId = (await emulator.GetFromJsonAsync<JsonElement>($"/emulator/users/{user}")).GetProperty("officialAccountOpenId").GetString()!;
+        var conversationId = await app.QueryAsync(db => db.Conversations.Where(c => c.OpenId == openId).Select(c => c.Id).SingleAsync());
         var closed = await admin.PostAsJsonAsync($"/api/admin/customer-service/conversations/{conversationId}/close", new { resolution = "resolved" });
         var closedAgain = await admin.PostAsJsonAsync($"/api/admin/customer-service/conversations/{conversationId}/close", new { resolution = "resolved" });
         var badCode = await admin.PostAsJsonAsync($"/api/admin/customer-service/conversations/{conversationId}/close", new { resolution = "whatever" });

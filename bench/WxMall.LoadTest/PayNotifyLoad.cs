@@ -49,6 +49,8 @@ internal static class PayNotifyLoad
         var notify = await Phase.RunAsync(http, TimeSpan.FromMinutes(2), options.Concurrency, _ =>
             Interlocked.Increment(ref next) is var i && i < notifications.Count ? Post("/wechat/pay/notify", notifications[i]) : null);
 
+        var effects = await WaitForEffectsAsync(http, admin, sku, prepared.Count, json);
+
         Console.WriteLine();
         Console.WriteLine($"{"phase",-30}{"requests/s",12}{"p50 ms",10}{"p99 ms",10}{"errors",8}");
         Console.WriteLine(bare.Row("verify-only baseline"));
@@ -57,7 +59,39 @@ internal static class PayNotifyLoad
         Console.WriteLine($"notifications/s ÷ verify-only/s = {notify.PerSecond / bare.PerSecond:0.000}");
         var applied = notify.CountOf(HttpStatusCode.NoContent);
         Console.WriteLine($"notifications answered 204: {applied} of {notifications.Count}");
-        return applied == notifications.Count && bare.CountOf(HttpStatusCode.NoContent) == notifications.Count ? 0 : 1;
+        Console.WriteLine(effects is { } drained
+            ? $"stock committed and sales recorded for all {prepared.Count} orders {drained.TotalSeconds:0.0} s after the last notification was answered"
+            : $"payment effects NOT all applied within {EffectsDeadline.TotalSeconds:0} s of the last notification");
+        return applied == notifications.Count && bare.CountOf(HttpStatusCode.NoContent) == notifications.Count && effects is not null ? 0 : 1;
+    }
+
+    private static readonly TimeSpan EffectsDeadline = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The notification answers once the payment is recorded; its effects (stock commit, points, the sale, the buyer's
+    /// notice) follow from the outbox. Waits until the hot SKU's sold count and the sales report both hold every order,
+    /// and says how long that took after the burst, or null when they did not within the deadline.
+    /// </summary>
+    private static async Task<TimeSpan?> WaitForEffectsAsync(HttpClient http, string admin, string sku, int count, JsonSerializerOptions json)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < EffectsDeadline)
+        {
+            var stock = await HotSku.ReadAsync(http, admin, sku, json);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/analytics/sales");
+            request.Headers.Add("Cookie", admin);
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            var sales = await response.Content.ReadFromJsonAsync<JsonElement>(json);
+            if (stock.Sold >= count && sales.GetProperty("orders").GetInt32() >= count)
+            {
+                return waited.Elapsed;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return null;
     }
 
     private static async Task<List<(string OutTradeNumber, long AmountFen)>> PrepareOrdersAsync(

@@ -57,33 +57,42 @@ public static class SaleRecorder
 {
     public static async Task<bool> EnsureAsync(MallDb db, string orderNumber, CancellationToken cancellationToken)
     {
-        if (await db.SaleFacts.AnyAsync(f => f.OrderNumber == orderNumber, cancellationToken))
+        // One round trip for everything the row needs: this runs for every payment, inside the shared write batch.
+        var sale = await db.Orders.Where(o => o.Number == orderNumber && o.PaidAt != null)
+            .Select(o => new
+            {
+                o.MemberId,
+                PaidAt = o.PaidAt!.Value,
+                PaidFen = o.PaidFen ?? 0,
+                Recorded = db.SaleFacts.Any(f => f.OrderNumber == orderNumber),
+                Returning = db.SaleFacts.Any(f => f.MemberId == o.MemberId),
+                ReferredAt = db.Members.Where(m => m.Id == o.MemberId).Select(m => m.ReferredAt).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (sale is null)
+        {
+            return await db.SaleFacts.AnyAsync(f => f.OrderNumber == orderNumber, cancellationToken);
+        }
+
+        if (sale.Recorded)
         {
             return true;
         }
 
-        var order = await db.Orders.Where(o => o.Number == orderNumber && o.PaidAt != null)
-            .Select(o => new { o.MemberId, PaidAt = o.PaidAt!.Value, PaidFen = o.PaidFen ?? 0 }).FirstOrDefaultAsync(cancellationToken);
-        if (order is null)
-        {
-            return false;
-        }
-
-        var openIds = db.WeChatIdentities.Where(w => w.MemberId == order.MemberId).Select(w => w.OpenId);
-        var scan = await db.QrScans.Where(s => s.MemberId == order.MemberId || openIds.Contains(s.OpenId))
+        var openIds = db.WeChatIdentities.Where(w => w.MemberId == sale.MemberId).Select(w => w.OpenId);
+        var scan = await db.QrScans.Where(s => s.MemberId == sale.MemberId || openIds.Contains(s.OpenId))
             .OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new { s.Scene, s.At }).FirstOrDefaultAsync(cancellationToken);
-        var referredAt = await db.Members.Where(m => m.Id == order.MemberId).Select(m => m.ReferredAt).FirstOrDefaultAsync(cancellationToken);
 
         // First touch wins: a QR scan, or a friend's share link, whichever came first.
-        var channel = referredAt is { } referred && (scan is null || referred < scan.At) ? SaleFact.ReferralChannel : scan?.Scene;
+        var channel = sale.ReferredAt is { } referred && (scan is null || referred < scan.At) ? SaleFact.ReferralChannel : scan?.Scene;
         db.SaleFacts.Add(new SaleFact
         {
             OrderNumber = orderNumber,
-            MemberId = order.MemberId,
-            Day = Money.ChinaDay(order.PaidAt),
-            PaidAt = order.PaidAt,
-            PaidFen = order.PaidFen,
-            FirstPurchase = !await db.SaleFacts.AnyAsync(f => f.MemberId == order.MemberId, cancellationToken),
+            MemberId = sale.MemberId,
+            Day = Money.ChinaDay(sale.PaidAt),
+            PaidAt = sale.PaidAt,
+            PaidFen = sale.PaidFen,
+            FirstPurchase = !sale.Returning,
             Channel = channel ?? SaleFact.DirectChannel,
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -245,6 +245,9 @@ internal sealed class OfficialAccountConfiguration :
     {
         builder.HasIndex(s => new { s.Scene, s.At });
         builder.HasIndex(s => s.OpenId);
+
+        // The sales facts look up a buyer's first scan by member, for every payment.
+        builder.HasIndex(s => s.MemberId);
         builder.Property(s => s.Scene).HasMaxLength(64);
         builder.Property(s => s.OpenId).HasMaxLength(64);
     }

@@ -74,7 +74,7 @@ public sealed partial class ReceivedMessageWriter(IServiceScopeFactory scopes, I
         var db = scope.ServiceProvider.GetRequiredService<MallDb>();
         var insert = inserts ??= Insert.For(db);
         var ids = new List<long>(batch.Count);
-        await using (await writeGate.EnterAsync(cancellationToken))
+        await using (await writeGate.EnterAsync(WritePriority.Background, cancellationToken))
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             try

@@ -36,13 +36,20 @@ public static class AwardPointsOnPaymentHandler
     public static Task Handle(OrderPaid message, SharedWrites writes, IOptions<PointsOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
         writes.RunAsync(async (db, ct) =>
         {
-            if (await db.PointsEntries.AnyAsync(p => p.OrderNumber == message.OrderNumber && p.Reason == PointsReasons.EarnedOnPayment, ct))
+            // The order's member now, not when it was paid: an account merge in between moves the order, and the points go with it.
+            var order = await db.Orders.Where(o => o.Number == message.OrderNumber)
+                .Select(o => new
+                {
+                    o.MemberId,
+                    Awarded = db.PointsEntries.Any(p => p.OrderNumber == message.OrderNumber && p.Reason == PointsReasons.EarnedOnPayment),
+                })
+                .FirstAsync(ct);
+            if (order.Awarded)
             {
                 return;
             }
 
-            // The order's member now, not when it was paid: an account merge in between moves the order, and the points go with it.
-            var memberId = await db.Orders.Where(o => o.Number == message.OrderNumber).Select(o => o.MemberId).FirstAsync(ct);
+            var memberId = order.MemberId;
             var earned = options.Value.EarnedFor(message.PaidFen);
             await db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.PointsBalance, m => m.PointsBalance + earned)

@@ -18,7 +18,7 @@ public static class RestockOnRefundHandler
             return;
         }
 
-        await using var writer = await writeGate.EnterAsync(cancellationToken);
+        await using var writer = await writeGate.EnterAsync(WritePriority.Background, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var lines = await OrderQuantities.OfAsync(db, message.OrderNumber, cancellationToken);
         foreach (var line in lines)
@@ -49,7 +49,7 @@ public static class AdjustPointsOnRefundHandler
             return;
         }
 
-        await using var writer = await writeGate.EnterAsync(cancellationToken);
+        await using var writer = await writeGate.EnterAsync(WritePriority.Background, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var balance = await db.Members.Where(m => m.Id == message.MemberId).Select(m => m.PointsBalance).FirstAsync(cancellationToken);
         var order = await db.Orders.AsNoTracking().Where(o => o.Number == message.OrderNumber)

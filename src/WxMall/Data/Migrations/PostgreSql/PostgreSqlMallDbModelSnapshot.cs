@@ -1137,6 +1137,8 @@ namespace WxMall.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("OpenId");
 
                     b.HasIndex("Scene", "At");

@@ -1084,6 +1084,8 @@ namespace WxMall.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("OpenId");
 
                     b.HasIndex("Scene", "At");

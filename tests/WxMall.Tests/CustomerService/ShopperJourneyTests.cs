@@ -23,6 +23,10 @@ public sealed partial class ShopperJourneyTests(WeChatSandboxFactory app) : ICla
     {
         using var emulator = app.EmulatorClient();
         var (shopper, user) = await LinkedShopperAsync(emulator);
+
+        // Follow before paying: WeChat refuses template messages to someone who does not follow the account (43004),
+        // and the paid and shipped notices may go out as soon as the payment and the shipment are recorded.
+        await emulator.PostAsync($"/emulator/users/{user}/follow", null);
         var (sku, price) = await app.SkuWithStockAsync(5);
         var order = await shopper.PlacePickupOrderAsync(sku);
         var (outcome, _) = await app.PayAsync(order.Number, order.PayableFen);
@@ -31,7 +35,6 @@ public sealed partial class ShopperJourneyTests(WeChatSandboxFactory app) : ICla
         var shipped = await staff.PostAsJsonAsync($"/api/admin/orders/{order.Number}/ship", new { carrier = "顺丰速运", trackingNumber = "SF1402938475" });
         Assert.True(shipped.IsSuccessStatusCode, await shipped.Content.ReadAsStringAsync());
 
-        await emulator.PostAsync($"/emulator/users/{user}/follow", null);
         await emulator.PostAsJsonAsync($"/emulator/users/{user}/messages", new { content = "我的订单到哪了" });
         await emulator.PostAsJsonAsync($"/emulator/users/{user}/messages", new { content = "6000左右的游戏本推荐一下" });
 

@@ -17,7 +17,7 @@ namespace WxMall.OfficialAccount;
 /// </summary>
 public sealed partial class OrderNotifications(
     MallDb db,
-    IWriteGate writeGate,
+    SharedWrites writes,
     IOptions<WeChatOfficialAccountOptions> account,
     IOptions<WeChatMiniProgramOptions> miniProgram,
     StoreLinks links,
@@ -78,8 +78,7 @@ public sealed partial class OrderNotifications(
             record.Status = NotificationStatus.NoRecipient;
         }
 
-        db.OrderNotifications.Add(record);
-        await SaveAsync(cancellationToken);
+        await SaveAsync(record, isNew: true, cancellationToken);
 
         // The delivery report (TEMPLATESENDJOBFINISH) can arrive before this row is saved. Each side writes first and
         // then looks for the other (the report handler records the report, then updates rows), so one of them sees it.
@@ -87,20 +86,28 @@ public sealed partial class OrderNotifications(
             && await db.ReceivedMessages.AsNoTracking().Where(m => m.DeduplicationKey == "template:" + messageId).Select(m => m.Content).FirstOrDefaultAsync(cancellationToken) is { } reported)
         {
             ApplyDeliveryReport(record, reported, clock.GetUtcNow());
-            await SaveAsync(cancellationToken);
+            await SaveAsync(record, isNew: false, cancellationToken);
         }
     }
 
     private Task<bool> PaidInMiniProgramAsync(string orderNumber, CancellationToken cancellationToken) =>
         db.PaymentAttempts.AnyAsync(a => a.OrderNumber == orderNumber && a.TransactionId != null && a.AppId == miniProgram.Value.AppId, cancellationToken);
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        await using (await writeGate.EnterAsync(WritePriority.Background, cancellationToken))
+    // With the other handlers' writes of the same moment: one commit for many paid orders instead of one each.
+    private Task SaveAsync(OrderNotification record, bool isNew, CancellationToken cancellationToken) =>
+        writes.RunAsync((batch, _) =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
+            if (isNew)
+            {
+                batch.OrderNotifications.Add(record);
+            }
+            else
+            {
+                batch.OrderNotifications.Update(record);
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     /// <summary>The TEMPLATESENDJOBFINISH status: <c>success</c>, or why WeChat could not deliver.</summary>
     public static void ApplyDeliveryReport(OrderNotification record, string statusText, DateTimeOffset at)

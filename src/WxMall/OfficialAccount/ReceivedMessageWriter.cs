@@ -13,16 +13,16 @@ public sealed partial class ReceivedMessageWriter(IServiceScopeFactory scopes, I
     private Insert? inserts;
 
     /// <summary>
-    /// Records an answered push without waiting for the commit. When an earlier try of the same push is already
-    /// recorded (a retry that reached another instance, or came after a restart), the unique index keeps the first
-    /// record and this one is dropped.
-    /// </summary>
-    /// <summary>
     /// Most records are of keyword answers that nobody waits for; gathering them for a few milliseconds turns a
     /// commit per message or two into one per dozens. The desk path, which waits, barely notices next to the bot.
     /// </summary>
     protected override TimeSpan Linger => TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// Records an answered push without waiting for the commit. When an earlier try of the same push is already
+    /// recorded (a retry that reached another instance, or came after a restart), the unique index keeps the first
+    /// record and this one is dropped.
+    /// </summary>
     public async ValueTask RecordAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var written = await QueueAsync(message, cancellationToken);

@@ -5,6 +5,7 @@ using WxMall.CustomerService.Bot;
 using WxMall.Data;
 using WxMall.OfficialAccount;
 using WxMall.Ordering;
+using WxMall.Storefront;
 
 namespace WxMall.CustomerService;
 
@@ -15,7 +16,6 @@ namespace WxMall.CustomerService;
 public sealed class IntentBot(IntentClassifier classifier, ProductRecommender recommender, MallDb db, StoreLinks links, TimeProvider clock) : IShopperBot
 {
     public const int RecommendationCount = 3;
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public async Task<BotAnswer> AnswerAsync(BotQuestion question, CancellationToken cancellationToken)
     {
@@ -62,7 +62,7 @@ public sealed class IntentBot(IntentClassifier classifier, ProductRecommender re
         var text = new StringBuilder("为您查到最近的订单：");
         foreach (var order in orders)
         {
-            text.Append('\n').Append("· ").Append(order.Number).Append(' ').Append(order.PlacedAt.ToOffset(Beijing).ToString("M月d日", CultureInfo.InvariantCulture))
+            text.Append('\n').Append("· ").Append(order.Number).Append(' ').Append(order.PlacedAt.ToOffset(Money.ChinaOffset).ToString("M月d日", CultureInfo.InvariantCulture))
                 .Append(' ').Append(order.FirstItem).Append(order.Items > 1 ? $" 等{order.Items}件" : string.Empty)
                 .Append('：').Append(OrderStatusNames.Of(order.Status));
             if (order.Status is OrderStatus.Shipped or OrderStatus.Completed && order.Carrier is not null)
@@ -75,7 +75,7 @@ public sealed class IntentBot(IntentClassifier classifier, ProductRecommender re
             }
             else if (order.Status == OrderStatus.AwaitingPayment)
             {
-                text.Append("，请尽快完成支付（¥").Append(Money.Yuan(order.PayableFen)).Append('）');
+                text.Append("，请尽快完成支付（¥").Append(Money.Plain(order.PayableFen)).Append('）');
             }
         }
 
@@ -96,7 +96,7 @@ public sealed class IntentBot(IntentClassifier classifier, ProductRecommender re
         for (var i = 0; i < picks.Count; i++)
         {
             var pick = picks[i];
-            text.Append('\n').Append(i + 1).Append(". ").Append(pick.Title).Append(" ¥").Append(Money.Yuan(pick.PriceFen))
+            text.Append('\n').Append(i + 1).Append(". ").Append(pick.Title).Append(" ¥").Append(Money.Plain(pick.PriceFen))
                 .Append("\n   ").Append(pick.Reason).Append("\n   ").Append(links.Absolute(pick.ProductPath));
         }
 
@@ -116,8 +116,8 @@ public sealed class IntentBot(IntentClassifier classifier, ProductRecommender re
         var text = new StringBuilder("当前优惠力度最大的商品：");
         foreach (var deal in deals)
         {
-            text.Append('\n').Append("· ").Append(deal.Name).Append(" 到手 ¥").Append(Money.Yuan(deal.PriceFen))
-                .Append("（立省 ¥").Append(Money.Yuan(deal.ListPriceFen - deal.PriceFen)).Append('）').Append(links.Product(deal.Code));
+            text.Append('\n').Append("· ").Append(deal.Name).Append(" 到手 ¥").Append(Money.Plain(deal.PriceFen))
+                .Append("（立省 ¥").Append(Money.Plain(deal.ListPriceFen - deal.PriceFen)).Append('）').Append(links.Product(deal.Code));
         }
 
         return Text(intent, confidence, text.Append("\n下单还可用积分抵扣，最多抵 20%。").ToString());
@@ -144,7 +144,7 @@ public sealed class IntentBot(IntentClassifier classifier, ProductRecommender re
         var text = Policies.Payment;
         if (unpaid is not null && unpaid.PaymentDeadline > clock.GetUtcNow())
         {
-            text = $"您的订单 {unpaid.Number} 待支付，请在 {unpaid.PaymentDeadline.ToOffset(Beijing):HH:mm} 前完成支付，超时会自动取消。\n" + text;
+            text = $"您的订单 {unpaid.Number} 待支付，请在 {unpaid.PaymentDeadline.ToOffset(Money.ChinaOffset):HH:mm} 前完成支付，超时会自动取消。\n" + text;
         }
 
         return Text(intent, confidence, text);

@@ -8,6 +8,7 @@ using WxMall.Infrastructure;
 using WxMall.OfficialAccount;
 using WxMall.WeChat.Http;
 using WxMall.WeChat.OfficialAccount;
+using WxMall.Storefront;
 
 namespace WxMall.CustomerService;
 
@@ -84,6 +85,6 @@ public static class ReplyToShopper
     }
 
     private static ProblemHttpResult OutsideWindow(Conversation conversation) => TypedResults.Problem(
-        $"顾客最后一条消息在 {conversation.LastShopperMessageAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}（北京时间），已超过微信 48 小时客服消息窗口，无法再主动回复；请等顾客再次发消息，或改用订单通知。",
+        $"顾客最后一条消息在 {conversation.LastShopperMessageAt.ToOffset(Money.ChinaOffset):yyyy-MM-dd HH:mm}（北京时间），已超过微信 48 小时客服消息窗口，无法再主动回复；请等顾客再次发消息，或改用订单通知。",
         statusCode: StatusCodes.Status409Conflict, title: "超出 48 小时窗口");
 }

@@ -6,6 +6,7 @@ using WxMall.Ordering;
 using WxMall.WeChat.Http;
 using WxMall.WeChat.MiniProgram;
 using WxMall.WeChat.OfficialAccount;
+using WxMall.Storefront;
 
 namespace WxMall.OfficialAccount;
 
@@ -147,14 +148,14 @@ public sealed partial class OrderNotifications(
 
     public sealed record Notice(string TemplateId, IReadOnlyDictionary<string, string> TemplateData, string SubscribeTemplateId, IReadOnlyDictionary<string, string> SubscribeData);
 
-    internal static string BeijingTime(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string BeijingTime(DateTimeOffset at) => at.ToOffset(Money.ChinaOffset).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public static class NotifyBuyerOnOrderPaidHandler
 {
     public static Task Handle(OrderPaid message, OrderNotifications notifications, IOptions<OfficialAccountOptions> options, CancellationToken cancellationToken)
     {
-        var amount = "¥" + Money.Yuan(message.PaidFen);
+        var amount = "¥" + Money.Plain(message.PaidFen);
         var time = OrderNotifications.BeijingTime(message.PaidAt);
         return notifications.NotifyAsync(message.OrderNumber, message.MemberId, "paid", new OrderNotifications.Notice(
             options.Value.OrderPaidTemplateId,
@@ -180,7 +181,7 @@ public static class NotifyBuyerOnOrderRefundedHandler
 {
     public static Task Handle(OrderRefunded message, OrderNotifications notifications, IOptions<OfficialAccountOptions> options, CancellationToken cancellationToken)
     {
-        var amount = "¥" + Money.Yuan(message.RefundFen);
+        var amount = "¥" + Money.Plain(message.RefundFen);
         var time = OrderNotifications.BeijingTime(message.RefundedAt);
         return notifications.NotifyAsync(message.OrderNumber, message.MemberId, "refunded:" + message.OutRefundNumber, new OrderNotifications.Notice(
             options.Value.OrderRefundedTemplateId,

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WxMall.Data;
+using WxMall.Storefront;
 using WxMall.WeChat.Messages;
 
 namespace WxMall.OfficialAccount;
@@ -131,18 +132,10 @@ public sealed class RuleReplies(StoreLinks links)
                     return text.Length > 0 ? ReplyContent.OfText(text) : null;
                 }
 
-                var description = (product.PriceFen is { } fen ? $"¥{Money.Yuan(fen)} 起。" : string.Empty) + (text.Length > 0 ? text : product.Subtitle);
+                var description = (product.PriceFen is { } fen ? $"¥{Money.Plain(fen)} 起。" : string.Empty) + (text.Length > 0 ? text : product.Subtitle);
                 return ReplyContent.OfArticle(new NewsArticle(product.Name, description, links.ProductImage(product.Code), links.Product(product.Code)));
             default:
                 return text.Length > 0 ? ReplyContent.OfText(text) : null;
         }
     }
-}
-
-public static class Money
-{
-    /// <summary>Fen as yuan for people: 599900 → "5,999", 599950 → "5,999.50".</summary>
-    public static string Yuan(long fen) => fen % 100 == 0
-        ? (fen / 100).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)
-        : (fen / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using WxMall.Storefront;
 
 namespace WxMall.Ordering;
 
@@ -8,10 +9,9 @@ namespace WxMall.Ordering;
 /// </summary>
 public static class OrderNumbers
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public static string Next(DateTimeOffset now) =>
-        "WX" + now.ToOffset(ChinaOffset).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
+        "WX" + now.ToOffset(Money.ChinaOffset).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
         + RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsValid(string? number) =>

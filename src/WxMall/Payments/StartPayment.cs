@@ -5,6 +5,7 @@ using WxMall.Identity;
 using WxMall.Ordering;
 using WxMall.WeChat.Pay.Crypto;
 using WxMall.WeChat.Pay.Transactions;
+using WxMall.Storefront;
 
 namespace WxMall.Payments;
 
@@ -168,7 +169,7 @@ public sealed class StartPayment(MallDb db, PayGateway gateway, SettleTransactio
     private async Task<string?> PrepayAsync(PaymentAttempt attempt, Order order, string? clientIp, CancellationToken cancellationToken)
     {
         var description = Description(order);
-        var expires = attempt.ExpiresAt.ToOffset(TimeSpan.FromHours(8));
+        var expires = attempt.ExpiresAt.ToOffset(Money.ChinaOffset);
         var amount = new PrepayAmount { TotalFen = attempt.AmountFen };
         var notifyUrl = gateway.Options.NotifyUrl?.ToString() ?? throw new InvalidOperationException("WeChat Pay needs a NotifyUrl.");
         switch (attempt.Mode)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WxMall.Data;
+using WxMall.Storefront;
 
 namespace WxMall.Payments.Reconciliation;
 
@@ -22,7 +23,7 @@ public sealed partial class DailyReconciliation(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+            var now = clock.GetUtcNow().ToOffset(Money.ChinaOffset);
             var next = new DateTimeOffset(now.Date, now.Offset) + options.Value.ReconciliationTimeOfDay;
             if (next <= now)
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WxMall.Data;
 using WxMall.WeChat.Pay.Bills;
 using WxMall.WeChat.Pay.Refunds;
+using WxMall.Storefront;
 
 namespace WxMall.Payments.Reconciliation;
 
@@ -13,7 +14,6 @@ namespace WxMall.Payments.Reconciliation;
 public sealed class ReconcileDay(
     MallDb db, PayGateway gateway, CheckPayment checkPayment, FinishRefund finishRefund, IWriteGate writeGate, TimeProvider clock, ILogger<ReconcileDay> logger)
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public async Task<ReconciliationRun> HandleAsync(DateOnly billDate, string startedBy, CancellationToken cancellationToken)
     {
@@ -164,7 +164,7 @@ public sealed class ReconcileDay(
     /// <summary>The bill day is a China calendar day.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Day(DateOnly billDate)
     {
-        var from = new DateTimeOffset(billDate.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
+        var from = new DateTimeOffset(billDate.ToDateTime(TimeOnly.MinValue), Money.ChinaOffset).ToUniversalTime();
         return (from, from.AddDays(1));
     }
 }

@@ -86,7 +86,7 @@ public sealed class ServiceModel(MallDb db, IWriteGate writeGate, WeChatClients 
     };
 
     public static string BeijingTime(DateTimeOffset at, string format = "MM-dd HH:mm:ss") =>
-        at.ToOffset(TimeSpan.FromHours(8)).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        at.ToOffset(Money.ChinaOffset).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<IActionResult> AfterAsync(long? id, IResult result, string done, CancellationToken cancellationToken)
     {

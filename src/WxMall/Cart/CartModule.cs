@@ -86,6 +86,12 @@ public static class CartModule
     public static IQueryable<CartLine> CartLinesOf(MallDb db, string ownerKey, IReadOnlyCollection<string> skuCodes) =>
         CartLinesOf(db, ownerKey).Where(l => db.Skus.Any(s => s.Id == l.SkuId && skuCodes.Contains(s.Code)));
 
+    /// <summary>Removes one SKU from a cart, if it is there: plain SQL, as checkout runs it inside the single writer's turn.</summary>
+    public static Task<int> RemoveSkuAsync(MallDb db, string ownerKey, int skuId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"""DELETE FROM "CartLines" WHERE "CartId" = (SELECT "Id" FROM "Carts" WHERE "OwnerKey" = {ownerKey}) AND "SkuId" = {skuId}""",
+            cancellationToken);
+
     /// <summary>
     /// The lines of one cart, found through the cart's id (an uncorrelated subquery): correlating on the cart instead
     /// let SQLite start from the SKU index and walk every cart holding a popular SKU.

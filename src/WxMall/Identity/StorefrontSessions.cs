@@ -86,6 +86,11 @@ internal sealed class ActiveMemberHandler(MallDb db) : AuthorizationHandler<Acti
 {
     public const string MergedFlag = "wxmall.member-merged";
 
+    // Compiled: it runs on every member request, where translating the LINQ again each time cost more than the read.
+    private static readonly CompiledPerModel<Func<MallDb, long, CancellationToken, Task<bool?>>> MergedState = new(() => EF.CompileAsyncQuery(
+        (MallDb db, long memberId, CancellationToken _) => db.Members.Where(m => m.Id == memberId)
+            .Select(m => (bool?)(m.MergedIntoMemberId != null)).FirstOrDefault()));
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveMemberRequirement requirement)
     {
         if (context.User.MemberId() is not { } memberId)
@@ -94,8 +99,7 @@ internal sealed class ActiveMemberHandler(MallDb db) : AuthorizationHandler<Acti
         }
 
         var http = context.Resource as HttpContext;
-        var merged = await db.Members.Where(m => m.Id == memberId).Select(m => (bool?)(m.MergedIntoMemberId != null))
-            .FirstOrDefaultAsync(http?.RequestAborted ?? CancellationToken.None);
+        var merged = await MergedState.For(db)(db, memberId, http?.RequestAborted ?? CancellationToken.None);
         if (merged == false)
         {
             context.Succeed(requirement);

@@ -11,9 +11,10 @@ namespace WxMall.Ordering;
 /// <summary>
 /// Writes placed orders in batches: one transaction and one commit for every order waiting at that moment, each order
 /// inside its own savepoint so a refused one leaves the others untouched. Checkout spends most of its database time
-/// in BEGIN/COMMIT and in waiting for the single writer; batching pays those once for many shoppers.
+/// in BEGIN/COMMIT and in waiting for the single writer; batching pays those once for many shoppers. The rows go in
+/// through prepared inserts (<see cref="RowInserter{T}"/>), as everything here runs in the writer's turn.
 /// </summary>
-public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGate, ILogger<OrderWriter> logger)
+public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGate, TimeProvider clock, ILogger<OrderWriter> logger)
     : BatchWriter<OrderWriter.Pending, PlaceOrderOutcome?>(logger)
 {
     /// <summary>
@@ -27,36 +28,54 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
     {
         await using var scope = scopes.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<IDbContextOutbox<MallDb>>();
-        var stock = scope.ServiceProvider.GetRequiredService<StockService>();
         var db = outbox.DbContext;
+        var movements = new List<StockMovement>();
+        var stock = new StockService(db, clock) { Ledger = movements.Add };
         var refused = new Dictionary<Pending, PlaceOrderOutcome>();
 
         await using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var orders = new RowInserter<Order>(db);
+            await using var lines = new RowInserter<OrderLine>(db);
+            await using var ledger = new RowInserter<StockMovement>(db);
             for (var index = 0; index < batch.Count; index++)
             {
                 var pending = batch[index];
                 var savepoint = "order" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+                movements.Clear();
                 if (await TryReserveAsync(db, stock, pending, cancellationToken) is { } refusal)
                 {
                     await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
-                    ForgetTracked(db, pending.Order.Number);
                     refused[pending] = refusal;
                     continue;
                 }
 
-                db.Orders.Add(pending.Order);
+                await orders.InsertAsync(pending.Order, cancellationToken);
+                foreach (var line in pending.Order.Lines)
+                {
+                    line.OrderId = pending.Order.Id;
+                    await lines.InsertAsync(line, cancellationToken);
+                }
+
+                foreach (var movement in movements)
+                {
+                    await ledger.InsertAsync(movement, cancellationToken);
+                }
+
                 if (pending.Cart is { } cart)
                 {
-                    var skuIds = pending.Order.Lines.Select(l => l.SkuId).ToList();
-                    await CartModule.CartLinesOf(db, cart).Where(l => skuIds.Contains(l.SkuId)).ExecuteDeleteAsync(cancellationToken);
+                    foreach (var line in pending.Order.Lines)
+                    {
+                        await CartModule.RemoveSkuAsync(db, cart, line.SkuId, cancellationToken);
+                    }
                 }
 
                 await outbox.ScheduleAsync(new CancelUnpaidOrder(pending.Order.Number), pending.Order.PaymentDeadline);
             }
 
+            // Only points spent at checkout are left in the unit of work.
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -95,15 +114,6 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
         }
 
         return null;
-    }
-
-    /// <summary>After a savepoint rollback, the ledger lines the refused order added to the unit of work must go too.</summary>
-    private static void ForgetTracked(MallDb db, string orderNumber)
-    {
-        foreach (var entry in db.ChangeTracker.Entries<StockMovement>().Where(e => e.Entity.OrderNumber == orderNumber).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
     }
 
     public sealed record Pending(Order Order, long UsePoints, string? Cart);

@@ -53,14 +53,19 @@ public sealed class PlaceOrder(
             return new PlaceOrderOutcome.AlreadyPlaced(existing);
         }
 
+        // The reads below share one connection: on SQLite every open and close of a pooled connection takes a lock
+        // that a burst of checkouts contends for.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var quantities = request.Lines!.GroupBy(l => l.Sku!).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
-        var codes = quantities.Keys.ToList();
-        var skus = await db.Skus.AsNoTracking().Where(s => codes.Contains(s.Code) && s.Product.OnSale)
-            .Select(s => new { s.Id, s.Code, s.Name, s.PriceFen, ProductName = s.Product.Name })
-            .ToListAsync(cancellationToken);
-        if (codes.FirstOrDefault(code => skus.All(s => s.Code != code)) is { } unknown)
+        var skus = new List<OrderableSku>(quantities.Count);
+        foreach (var code in quantities.Keys)
         {
-            return new PlaceOrderOutcome.NotFound($"商品规格 {unknown} 不存在或已下架，请从购物车中移除后重试");
+            if (await SkuOnSale.For(db)(db, code, cancellationToken) is not { } sku)
+            {
+                return new PlaceOrderOutcome.NotFound($"商品规格 {code} 不存在或已下架，请从购物车中移除后重试");
+            }
+
+            skus.Add(sku);
         }
 
         var now = clock.GetUtcNow();
@@ -109,9 +114,9 @@ public sealed class PlaceOrder(
 
         // A sold-out SKU is refused without queueing for the writer. The guarded update below stays the authority:
         // this read may be a moment old, so at worst a shopper racing a cancellation is told to try again.
-        if (await FirstShortLineAsync(lines, cancellationToken) is { } shortLine)
+        if (skus.FirstOrDefault(s => s.Available < quantities[s.Code]) is { } shortSku)
         {
-            return shortLine;
+            return new PlaceOrderOutcome.OutOfStock(shortSku.Code, quantities[shortSku.Code], shortSku.Available);
         }
 
         try
@@ -137,17 +142,23 @@ public sealed class PlaceOrder(
         return new PlaceOrderOutcome.Placed(OrderViews.ToView(protector, order, skuCodes, delivery.PickupStoreName));
     }
 
-    private async Task<PlaceOrderOutcome.OutOfStock?> FirstShortLineAsync(List<OrderLine> lines, CancellationToken cancellationToken)
-    {
-        var skuIds = lines.Select(l => l.SkuId).ToList();
-        var available = await db.Stock.AsNoTracking().Where(s => skuIds.Contains(s.SkuId))
-            .Join(db.Skus, s => s.SkuId, k => k.Id, (s, k) => new { s.SkuId, s.Available, k.Code }).ToListAsync(cancellationToken);
-        return lines
-            .Select(line => (Line: line, Stock: available.FirstOrDefault(s => s.SkuId == line.SkuId)))
-            .Where(x => x.Stock is null || x.Stock.Available < x.Line.Quantity)
-            .Select(x => new PlaceOrderOutcome.OutOfStock(x.Stock?.Code ?? "", x.Line.Quantity, x.Stock?.Available ?? 0))
-            .FirstOrDefault();
-    }
+    /// <summary>A SKU that can be ordered, with its price and the stock available when it was read.</summary>
+    private sealed record OrderableSku(int Id, string Code, string Name, long PriceFen, string ProductName, int Available);
+
+    // Checkout's reads are compiled once: a LINQ query is otherwise translated again on every request, which on a busy
+    // checkout costs more than running it. Scalar parameters only, so the SQL is cached whole.
+    private static readonly CompiledPerModel<Func<MallDb, string, CancellationToken, Task<OrderableSku?>>> SkuOnSale = new(() => EF.CompileAsyncQuery(
+        (MallDb db, string code, CancellationToken _) => db.Skus.AsNoTracking()
+            .Where(s => s.Code == code && s.Product.OnSale)
+            .Select(s => new OrderableSku(
+                s.Id, s.Code, s.Name, s.PriceFen, s.Product.Name, db.Stock.Where(x => x.SkuId == s.Id).Select(x => x.Available).FirstOrDefault()))
+            .FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<MallDb, string, CancellationToken, Task<PickupChoice?>>> PickupStoreByCode = new(() => EF.CompileAsyncQuery(
+        (MallDb db, string code, CancellationToken _) => db.PickupStores.Where(s => s.Code == code)
+            .Select(s => new PickupChoice(s.Id, s.Name + "（" + s.Address + "）")).FirstOrDefault()));
+
+    private sealed record PickupChoice(int Id, string Name);
 
     private async Task<OrderView?> ExistingAsync(long memberId, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -161,8 +172,7 @@ public sealed class PlaceOrder(
     {
         if (request.Delivery == "pickup")
         {
-            var store = await db.PickupStores.Where(s => s.Code == request.PickupStore)
-                .Select(s => new { s.Id, Name = s.Name + "（" + s.Address + "）" }).FirstOrDefaultAsync(cancellationToken);
+            var store = await PickupStoreByCode.For(db)(db, request.PickupStore!, cancellationToken);
             return store is null
                 ? (DeliveryMethod.StorePickup, null, null, null, new PlaceOrderOutcome.NotFound($"自提门店 {request.PickupStore} 不存在，请从门店列表中选择"))
                 : (DeliveryMethod.StorePickup, null, store.Id, store.Name, null);

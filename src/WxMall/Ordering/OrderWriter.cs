@@ -42,12 +42,25 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
             for (var index = 0; index < batch.Count; index++)
             {
                 var pending = batch[index];
-                var savepoint = "order" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+
+                // A refusal after some of the order's writes must undo them. With one line and no points the only write
+                // before a refusal is the guarded update that refused, which changed nothing: no savepoint needed.
+                var savepoint = pending.Order.Lines.Count > 1 || pending.UsePoints > 0
+                    ? "order" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : null;
+                if (savepoint is not null)
+                {
+                    await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+                }
+
                 movements.Clear();
                 if (await TryReserveAsync(db, stock, pending, cancellationToken) is { } refusal)
                 {
-                    await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+                    if (savepoint is not null)
+                    {
+                        await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+                    }
+
                     refused[pending] = refusal;
                     continue;
                 }

@@ -98,19 +98,15 @@ public static class SaleRecorder
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-}
 
-/// <summary>The sale of a paid order, for the reports.</summary>
-public static class RecordSaleOnOrderPaidHandler
-{
-    public static Task Handle(OrderPaid message, SharedWrites writes, CancellationToken cancellationToken) =>
-        writes.RunAsync(async (db, ct) =>
+    /// <summary>The sale of an order announced as paid; the order must be paid.</summary>
+    public static async Task RecordPaymentAsync(MallDb db, string orderNumber, CancellationToken cancellationToken)
+    {
+        if (!await EnsureAsync(db, orderNumber, cancellationToken))
         {
-            if (!await SaleRecorder.EnsureAsync(db, message.OrderNumber, ct))
-            {
-                throw new InvalidOperationException($"Order {message.OrderNumber} is announced as paid but is not paid.");
-            }
-        }, cancellationToken);
+            throw new InvalidOperationException($"Order {orderNumber} is announced as paid but is not paid.");
+        }
+    }
 }
 
 /// <summary>Copies the order's refunded total onto its sale: a repeated refund event sets the same figure again.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WxMall.Admin;
 using WxMall.Inventory;
+using WxMall.Members;
 using WxMall.Tests.Infrastructure;
 
 namespace WxMall.Tests.Admin;
@@ -32,6 +33,10 @@ public sealed class DeadLetterTests(MallAppFactory app) : IClassFixture<MallAppF
         var letter = letters!.First(l => l.Body.Contains(order.Number, StringComparison.Ordinal));
         Assert.Contains("InvalidOperationException", letter.ExceptionType, StringComparison.Ordinal);
 
+        // The payment's other bookkeeping does not wait for the stock: the points and the sale are in, and stay single.
+        Assert.True(await app.QueryAsync(db => db.PointsEntries.AnyAsync(p => p.OrderNumber == order.Number && p.Reason == PointsReasons.EarnedOnPayment)));
+        Assert.True(await app.QueryAsync(db => db.SaleFacts.AnyAsync(f => f.OrderNumber == order.Number)));
+
         // The operator repairs the reservation, then replays.
         await app.QueryAsync(db => db.Stock.Where(s => db.Skus.Any(k => k.Id == s.SkuId && k.Code == sku))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + 2)));
@@ -41,6 +46,8 @@ public sealed class DeadLetterTests(MallAppFactory app) : IClassFixture<MallAppF
         await Eventually.TrueAsync(
             () => app.QueryAsync(db => db.StockMovements.AnyAsync(m => m.OrderNumber == order.Number && m.Kind == StockMovementKind.Commit)),
             "the replayed stock commit");
+        Assert.Equal(1, await app.QueryAsync(db => db.PointsEntries.CountAsync(p => p.OrderNumber == order.Number && p.Reason == PointsReasons.EarnedOnPayment)));
+        Assert.Equal(1, await app.QueryAsync(db => db.SaleFacts.CountAsync(f => f.OrderNumber == order.Number)));
         var audit = await admin.GetFromJsonAsync<List<AuditEntryView>>("/api/admin/audit?action=dead-letter.replay", Shopper.Json);
         Assert.Contains(audit!, a => a.Actor == "admin" && a.Target == $"dead-letter:{letter.Id}");
         var missing = await admin.PostAsync($"/api/admin/dead-letters/{Guid.NewGuid()}/replay", null);

@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WxMall.Analytics;
 using WxMall.Members;
 using WxMall.Data;
+using WxMall.Inventory;
 using WxMall.Ordering;
 using WxMall.Tests.Infrastructure;
 
@@ -63,17 +65,24 @@ public sealed class SalesReportTests(PaySandbox app) : IClassFixture<PaySandbox>
     }
 
     [Fact]
-    public async Task A_repeated_payment_event_records_the_sale_once()
+    public async Task A_repeated_payment_event_records_the_sale_points_and_stock_commit_once()
     {
         var (shopper, userId, _) = await app.WeChatShopperAsync();
         var order = await PayAsync(shopper, userId, skip: 43);
         var row = await app.OrderRowAsync(order.Number);
         var repeated = new OrderPaid(order.Number, row.MemberId, row.PaidFen!.Value, row.PaymentTransactionId!, row.PaidAt!.Value);
         var writes = app.Services.GetRequiredService<SharedWrites>();
+        var points = app.Services.GetRequiredService<IOptions<PointsOptions>>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
 
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RecordSaleOnOrderPaidHandler.Handle(repeated, writes, CancellationToken.None)));
+        // Three deliveries at once, on top of the one the payment itself caused: they share write batches.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => PaidOrderBookkeepingHandler.Handle(repeated, writes, points, clock, CancellationToken.None)));
 
         Assert.Equal(1, await app.DbAsync(db => db.SaleFacts.CountAsync(f => f.OrderNumber == order.Number)));
+        Assert.Equal(1, await app.DbAsync(db => db.PointsEntries.CountAsync(p => p.OrderNumber == order.Number && p.Reason == PointsReasons.EarnedOnPayment)));
+        Assert.Equal(1, await app.DbAsync(db => db.StockMovements.CountAsync(m => m.OrderNumber == order.Number && m.Kind == StockMovementKind.Commit)));
+        var member = await shopper.GetAsync<MemberView>("/api/members/me");
+        Assert.Equal(row.PaidFen!.Value, member.TotalPaidFen);
     }
 
     [Fact]

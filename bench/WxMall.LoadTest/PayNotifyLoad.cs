@@ -49,6 +49,7 @@ internal static class PayNotifyLoad
         var notify = await Phase.RunAsync(http, TimeSpan.FromMinutes(2), options.Concurrency, _ =>
             Interlocked.Increment(ref next) is var i && i < notifications.Count ? Post("/wechat/pay/notify", notifications[i]) : null);
 
+        Console.WriteLine($"{notifications.Count} notifications answered; waiting for their stock commits and sales");
         var effects = await WaitForEffectsAsync(http, admin, sku, prepared.Count, json);
 
         Console.WriteLine();

@@ -55,33 +55,26 @@ internal sealed class SaleFactConfiguration : IEntityTypeConfiguration<SaleFact>
 /// </summary>
 public static class SaleRecorder
 {
+    /// <summary>
+    /// Adds the sale row to <paramref name="db"/>'s unit of work unless it exists; the caller saves. Runs for every
+    /// payment inside the shared write batch, hence compiled queries, and the batch's own unsaved rows count too: a
+    /// second order of the same buyer in that batch is a returning buyer's.
+    /// </summary>
     public static async Task<bool> EnsureAsync(MallDb db, string orderNumber, CancellationToken cancellationToken)
     {
-        // One round trip for everything the row needs: this runs for every payment, inside the shared write batch.
-        var sale = await db.Orders.Where(o => o.Number == orderNumber && o.PaidAt != null)
-            .Select(o => new
-            {
-                o.MemberId,
-                PaidAt = o.PaidAt!.Value,
-                PaidFen = o.PaidFen ?? 0,
-                Recorded = db.SaleFacts.Any(f => f.OrderNumber == orderNumber),
-                Returning = db.SaleFacts.Any(f => f.MemberId == o.MemberId),
-                ReferredAt = db.Members.Where(m => m.Id == o.MemberId).Select(m => m.ReferredAt).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var sale = await PaidSaleOf.For(db)(db, orderNumber, cancellationToken);
         if (sale is null)
         {
             return await db.SaleFacts.AnyAsync(f => f.OrderNumber == orderNumber, cancellationToken);
         }
 
-        if (sale.Recorded)
+        var unsaved = db.SaleFacts.Local;
+        if (sale.Recorded || unsaved.Any(f => f.OrderNumber == orderNumber))
         {
             return true;
         }
 
-        var openIds = db.WeChatIdentities.Where(w => w.MemberId == sale.MemberId).Select(w => w.OpenId);
-        var scan = await db.QrScans.Where(s => s.MemberId == sale.MemberId || openIds.Contains(s.OpenId))
-            .OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new { s.Scene, s.At }).FirstOrDefaultAsync(cancellationToken);
+        var scan = await FirstScanOf.For(db)(db, sale.MemberId, cancellationToken);
 
         // First touch wins: a QR scan, or a friend's share link, whichever came first.
         var channel = sale.ReferredAt is { } referred && (scan is null || referred < scan.At) ? SaleFact.ReferralChannel : scan?.Scene;
@@ -92,12 +85,32 @@ public static class SaleRecorder
             Day = Money.ChinaDay(sale.PaidAt),
             PaidAt = sale.PaidAt,
             PaidFen = sale.PaidFen,
-            FirstPurchase = !sale.Returning,
+            FirstPurchase = !sale.Returning && !unsaved.Any(f => f.MemberId == sale.MemberId),
             Channel = channel ?? SaleFact.DirectChannel,
         });
-        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    private sealed record PaidSale(long MemberId, DateTimeOffset PaidAt, long PaidFen, bool Recorded, bool Returning, DateTimeOffset? ReferredAt);
+
+    private sealed record FirstScan(string Scene, DateTimeOffset At);
+
+    private static readonly CompiledPerModel<Func<MallDb, string, CancellationToken, Task<PaidSale?>>> PaidSaleOf = new(() => EF.CompileAsyncQuery(
+        (MallDb db, string orderNumber, CancellationToken _) => db.Orders.Where(o => o.Number == orderNumber && o.PaidAt != null)
+            .Select(o => new PaidSale(
+                o.MemberId,
+                o.PaidAt!.Value,
+                o.PaidFen ?? 0,
+                db.SaleFacts.Any(f => f.OrderNumber == orderNumber),
+                db.SaleFacts.Any(f => f.MemberId == o.MemberId),
+                db.Members.Where(m => m.Id == o.MemberId).Select(m => m.ReferredAt).FirstOrDefault()))
+            .FirstOrDefault()));
+
+    // The buyer's first parametric-QR scan, by member or by any of their openids.
+    private static readonly CompiledPerModel<Func<MallDb, long, CancellationToken, Task<FirstScan?>>> FirstScanOf = new(() => EF.CompileAsyncQuery(
+        (MallDb db, long memberId, CancellationToken _) => db.QrScans
+            .Where(s => s.MemberId == memberId || db.WeChatIdentities.Where(w => w.MemberId == memberId).Select(w => w.OpenId).Contains(s.OpenId))
+            .OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new FirstScan(s.Scene, s.At)).FirstOrDefault()));
 
     /// <summary>The sale of an order announced as paid; the order must be paid.</summary>
     public static async Task RecordPaymentAsync(MallDb db, string orderNumber, CancellationToken cancellationToken)
@@ -119,6 +132,8 @@ public static class RecordRefundOnSaleHandler
             {
                 throw new InvalidOperationException($"Order {message.OrderNumber} is announced as refunded but was never paid.");
             }
+
+            await db.SaveChangesAsync(ct);
 
             var refunded = await db.Orders.Where(o => o.Number == message.OrderNumber).Select(o => o.RefundedFen).FirstAsync(ct);
             await db.SaleFacts.Where(f => f.OrderNumber == message.OrderNumber)

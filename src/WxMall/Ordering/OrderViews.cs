@@ -51,8 +51,22 @@ public static class OrderViews
 /// <summary>What an order holds, per SKU: the stock handlers (commit on payment, restock on refund) move exactly this.</summary>
 public static class OrderQuantities
 {
-    public static Task<List<(int SkuId, int Quantity)>> OfAsync(MallDb db, string orderNumber, CancellationToken cancellationToken) =>
-        // A join from the order's unique number; a correlated EXISTS made SQLite scan every order line.
-        db.Orders.Where(o => o.Number == orderNumber).SelectMany(o => o.Lines)
-            .Select(l => new ValueTuple<int, int>(l.SkuId, l.Quantity)).ToListAsync(cancellationToken);
+    public static async Task<List<(int SkuId, int Quantity)>> OfAsync(MallDb db, string orderNumber, CancellationToken cancellationToken)
+    {
+        var lines = new List<(int SkuId, int Quantity)>();
+        await foreach (var line in LinesOf.For(db)(db, orderNumber).WithCancellation(cancellationToken))
+        {
+            lines.Add((line.SkuId, line.Quantity));
+        }
+
+        return lines;
+    }
+
+    private sealed record LineQuantity(int SkuId, int Quantity);
+
+    // A join from the order's unique number (a correlated EXISTS made SQLite scan every order line); compiled, as every
+    // payment and refund reads it inside the shared write batch.
+    private static readonly CompiledPerModel<Func<MallDb, string, IAsyncEnumerable<LineQuantity>>> LinesOf = new(() => EF.CompileAsyncQuery(
+        (MallDb db, string orderNumber) => db.Orders.Where(o => o.Number == orderNumber).SelectMany(o => o.Lines)
+            .Select(l => new LineQuantity(l.SkuId, l.Quantity))));
 }

@@ -26,7 +26,7 @@ public static class PaidOrderBookkeepingHandler
     /// <summary>Reserved stock becomes sold, once: the ledger shows whether it already happened.</summary>
     private static async Task CommitStockAsync(MallDb db, string orderNumber, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await db.StockMovements.AnyAsync(m => m.OrderNumber == orderNumber && m.Kind == StockMovementKind.Commit, cancellationToken))
+        if (await StockCommitted.For(db)(db, orderNumber, cancellationToken) || db.StockMovements.Local.Any(m => m.OrderNumber == orderNumber && m.Kind == StockMovementKind.Commit))
         {
             return;
         }
@@ -47,32 +47,42 @@ public static class PaidOrderBookkeepingHandler
     private static async Task AwardPointsAsync(MallDb db, OrderPaid message, PointsOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         // The order's member now, not when it was paid: an account merge in between moves the order, and the points go with it.
-        var order = await db.Orders.Where(o => o.Number == message.OrderNumber)
-            .Select(o => new
-            {
-                o.MemberId,
-                Awarded = db.PointsEntries.Any(p => p.OrderNumber == message.OrderNumber && p.Reason == PointsReasons.EarnedOnPayment),
-            })
-            .FirstAsync(cancellationToken);
-        if (order.Awarded)
+        var order = await PointsStateOf.For(db)(db, message.OrderNumber, cancellationToken)
+            ?? throw new InvalidOperationException($"Order {message.OrderNumber} is announced as paid but does not exist.");
+        if (order.Awarded || db.PointsEntries.Local.Any(p => p.OrderNumber == message.OrderNumber && p.Reason == PointsReasons.EarnedOnPayment))
         {
             return;
         }
 
         var memberId = order.MemberId;
         var earned = options.EarnedFor(message.PaidFen);
-        await db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.PointsBalance, m => m.PointsBalance + earned)
-            .SetProperty(m => m.TotalPaidFen, m => m.TotalPaidFen + message.PaidFen), cancellationToken);
-        var total = await db.Members.Where(m => m.Id == memberId).Select(m => m.TotalPaidFen).FirstAsync(cancellationToken);
-        var level = MemberLevels.For(total);
+        var total = await db.Database.SqlQuery<long>($"""
+            UPDATE "Members" SET "PointsBalance" = "PointsBalance" + {earned}, "TotalPaidFen" = "TotalPaidFen" + {message.PaidFen}
+            WHERE "Id" = {memberId} RETURNING "TotalPaidFen" AS "Value"
+            """).ToListAsync(cancellationToken);
 
         // Levels only go up; a stale read in a concurrent award can never lower one.
-        await db.Members.Where(m => m.Id == memberId && m.Level < level)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Level, level), cancellationToken);
+        if (total is [var paid] && MemberLevels.For(paid) is var level and > MemberLevel.Regular)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "Members" SET "Level" = {(int)level} WHERE "Id" = {memberId} AND "Level" < {(int)level}""", cancellationToken);
+        }
+
         db.PointsEntries.Add(new PointsEntry
         {
             MemberId = memberId, Delta = earned, Reason = PointsReasons.EarnedOnPayment, OrderNumber = message.OrderNumber, At = clock.GetUtcNow(),
         });
     }
+
+    private sealed record PointsState(long MemberId, bool Awarded);
+
+    // Compiled: these run for every payment inside the shared write batch, where translating LINQ cost more than the reads.
+    private static readonly CompiledPerModel<Func<MallDb, string, CancellationToken, Task<bool>>> StockCommitted = new(() => EF.CompileAsyncQuery(
+        (MallDb db, string orderNumber, CancellationToken _) => db.StockMovements.Any(m => m.OrderNumber == orderNumber && m.Kind == StockMovementKind.Commit)));
+
+    private static readonly CompiledPerModel<Func<MallDb, string, CancellationToken, Task<PointsState?>>> PointsStateOf = new(() => EF.CompileAsyncQuery(
+        (MallDb db, string orderNumber, CancellationToken _) => db.Orders.Where(o => o.Number == orderNumber)
+            .Select(o => new PointsState(
+                o.MemberId, db.PointsEntries.Any(p => p.OrderNumber == orderNumber && p.Reason == PointsReasons.EarnedOnPayment)))
+            .FirstOrDefault()));
 }

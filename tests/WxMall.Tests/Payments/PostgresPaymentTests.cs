@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using WxMall.Inventory;
+using WxMall.Members;
 using WxMall.Ordering;
 using WxMall.Payments;
 using WxMall.Tests.Infrastructure;
@@ -57,6 +58,10 @@ public sealed class PostgresPaymentTests
         // A full refund of the paid order puts its stock back.
         await Eventually.TrueAsync(
             () => app.DbAsync(db => db.StockMovements.AnyAsync(m => m.OrderNumber == order.Number && m.Kind == StockMovementKind.Commit)), "stock committed");
+        await Eventually.TrueAsync(
+            () => app.DbAsync(db => db.PointsEntries.AnyAsync(p => p.OrderNumber == order.Number && p.Reason == PointsReasons.EarnedOnPayment)), "points earned");
+        await Eventually.TrueAsync(() => app.DbAsync(db => db.SaleFacts.AnyAsync(f => f.OrderNumber == order.Number)), "the sale recorded");
+        Assert.Equal(order.PayableFen, (await shopper.GetAsync<MemberView>("/api/members/me")).TotalPaidFen);
         var refund = await finance.PostAsJsonAsync($"/api/admin/orders/{order.Number}/refunds", new { reason = "缺货退款" });
         Assert.Equal(HttpStatusCode.OK, refund.StatusCode);
         await Eventually.TrueAsync(async () => (await app.OrderRowAsync(order.Number)).Status == OrderStatus.Refunded, "WeChat confirms the refund");

@@ -49,6 +49,10 @@ public static class WeChatIdentities
             .Select(i => i.MemberId).FirstOrDefaultAsync(cancellationToken);
 
     public static Task<string?> OpenIdForAsync(this MallDb db, long memberId, string appId, CancellationToken cancellationToken) =>
-        db.WeChatIdentities.Where(i => i.MemberId == memberId && i.AppId == appId)
-            .OrderByDescending(i => i.LastSeenAt).Select(i => i.OpenId).FirstOrDefaultAsync(cancellationToken);
+        LatestOpenId.For(db)(db, memberId, appId, cancellationToken);
+
+    // Compiled: every order notice reads it, twice (official account and mini-program).
+    private static readonly CompiledPerModel<Func<MallDb, long, string, CancellationToken, Task<string?>>> LatestOpenId = new(() => EF.CompileAsyncQuery(
+        (MallDb db, long memberId, string appId, CancellationToken _) => db.WeChatIdentities.Where(i => i.MemberId == memberId && i.AppId == appId)
+            .OrderByDescending(i => i.LastSeenAt).Select(i => i.OpenId).FirstOrDefault()));
 }

@@ -31,7 +31,7 @@ public sealed partial class OrderNotifications(
 
     public async Task NotifyAsync(string orderNumber, long memberId, string kind, Notice notice, CancellationToken cancellationToken)
     {
-        if (await db.OrderNotifications.AnyAsync(n => n.OrderNumber == orderNumber && n.Kind == kind, cancellationToken))
+        if (await AlreadyNotified.For(db)(db, orderNumber, kind, cancellationToken))
         {
             return;
         }
@@ -90,6 +90,9 @@ public sealed partial class OrderNotifications(
             await SaveAsync(record, isNew: false, cancellationToken);
         }
     }
+
+    private static readonly CompiledPerModel<Func<MallDb, string, string, CancellationToken, Task<bool>>> AlreadyNotified = new(() => EF.CompileAsyncQuery(
+        (MallDb db, string orderNumber, string kind, CancellationToken _) => db.OrderNotifications.Any(n => n.OrderNumber == orderNumber && n.Kind == kind)));
 
     private Task<bool> PaidInMiniProgramAsync(string orderNumber, CancellationToken cancellationToken) =>
         db.PaymentAttempts.AnyAsync(a => a.OrderNumber == orderNumber && a.TransactionId != null && a.AppId == miniProgram.Value.AppId, cancellationToken);

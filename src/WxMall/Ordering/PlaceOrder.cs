@@ -119,6 +119,8 @@ public sealed class PlaceOrder(
             return new PlaceOrderOutcome.OutOfStock(shortSku.Code, quantities[shortSku.Code], shortSku.Available);
         }
 
+        // Not held while the order waits for the writer: on PostgreSQL that would tie up a pooled connection per shopper.
+        await db.Database.CloseConnectionAsync();
         try
         {
             var cart = request.RemoveFromCart ? ShoppingCart.ForMember(memberId) : null;

@@ -31,7 +31,10 @@ if (args is ["cs", ..])
     return await WxMall.CustomerService.Bot.BotCommandLine.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once at start. Reloading them on change watches the whole content root, data/ included, and the
+// watcher then wakes for every write SQLite makes to its database and WAL files: at checkout rates that cost several
+// percent of the store's CPU. A later argument can still turn it back on.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 
 builder.AddWebConventions();      // JSON, ProblemDetails, OpenAPI, health, limits
 builder.AddData();                // MallDb on SQLite or PostgreSQL

@@ -88,7 +88,7 @@ public static class CartModule
 
     /// <summary>Removes one SKU from a cart, if it is there: plain SQL, as checkout runs it inside the single writer's turn.</summary>
     public static Task<int> RemoveSkuAsync(MallDb db, string ownerKey, int skuId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync(
+        db.Sql.ExecuteAsync(
             $"""DELETE FROM "CartLines" WHERE "CartId" = (SELECT "Id" FROM "Carts" WHERE "OwnerKey" = {ownerKey}) AND "SkuId" = {skuId}""",
             cancellationToken);
 

@@ -14,12 +14,12 @@ public static class DataModule
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.Services.AddDbContext<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(options.CreateSqlitePragmas()));
+                builder.Services.AddDbContextPool<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(options.CreateSqlitePragmas()));
                 builder.Services.AddSingleton<IWriteGate, SingleWriterGate>();
                 KeepThreadsForBlockingSqlite();
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.Services.AddDbContext<MallDb, PostgreSqlMallDb>(db => db.UseNpgsql(options.ConnectionString));
+                builder.Services.AddDbContextPool<MallDb, PostgreSqlMallDb>(db => db.UseNpgsql(options.ConnectionString));
                 builder.Services.AddSingleton<IWriteGate, OpenWriteGate>();
                 break;
         }

@@ -58,6 +58,11 @@ public abstract class MallDb(DbContextOptions options) : DbContext(options), IDa
     /// <summary>Cookie encryption keys, shared by every instance of the store.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Plain SQL on this context's connection, each statement prepared once per open connection.</summary>
+    public PlainSql Sql => sql ??= new PlainSql(this);
+
+    private PlainSql? sql;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MallDb).Assembly);
 }

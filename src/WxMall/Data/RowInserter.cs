@@ -55,7 +55,7 @@ public sealed class RowInserter<T> : IAsyncDisposable
         foreach (var column in columns)
         {
             command.Parameters.Add(column.Mapping.CreateParameter(
-                command, column.Placeholder.TrimStart('@', ':', '$'), column.Property.GetValue(row), column.Nullable));
+                command, column.Placeholder, column.Property.GetValue(row), column.Nullable));
         }
 
         try

@@ -6,8 +6,8 @@ namespace WxMall.Inventory;
 /// <summary>
 /// Every stock change is one guarded, set-based UPDATE (never read-then-write) plus a ledger line, both in the
 /// caller's transaction. A guard that fails changes nothing and returns false. The updates are plain parameterised SQL
-/// (the same on SQLite and PostgreSQL): they run inside the single writer's turn, where translating LINQ cost more
-/// than executing the statement.
+/// (the same on SQLite and PostgreSQL) through <see cref="PlainSql"/>: they run inside the single writer's turn, where
+/// translating LINQ, or even parsing the same statement again for every order of a batch, cost more than executing it.
 /// </summary>
 public sealed class StockService(MallDb db, TimeProvider clock)
 {
@@ -17,7 +17,7 @@ public sealed class StockService(MallDb db, TimeProvider clock)
     /// <summary>Available → reserved. False when fewer than <paramref name="quantity"/> are available.</summary>
     public async Task<bool> TryReserveAsync(int skuId, int quantity, string orderNumber, string actor, CancellationToken cancellationToken)
     {
-        var changed = await db.Database.ExecuteSqlAsync(
+        var changed = await db.Sql.ExecuteAsync(
             $"""UPDATE "Stock" SET "Available" = "Available" - {quantity}, "Reserved" = "Reserved" + {quantity} WHERE "SkuId" = {skuId} AND "Available" >= {quantity}""",
             cancellationToken);
         return changed == 1 && Record(skuId, StockMovementKind.Reserve, -quantity, quantity, 0, orderNumber, "下单预占", actor);
@@ -26,7 +26,7 @@ public sealed class StockService(MallDb db, TimeProvider clock)
     /// <summary>Reserved → available, when an unpaid order is cancelled.</summary>
     public async Task<bool> TryReleaseAsync(int skuId, int quantity, string orderNumber, string reason, string actor, CancellationToken cancellationToken)
     {
-        var changed = await db.Database.ExecuteSqlAsync(
+        var changed = await db.Sql.ExecuteAsync(
             $"""UPDATE "Stock" SET "Available" = "Available" + {quantity}, "Reserved" = "Reserved" - {quantity} WHERE "SkuId" = {skuId} AND "Reserved" >= {quantity}""",
             cancellationToken);
         return changed == 1 && Record(skuId, StockMovementKind.Release, quantity, -quantity, 0, orderNumber, reason, actor);
@@ -35,7 +35,7 @@ public sealed class StockService(MallDb db, TimeProvider clock)
     /// <summary>Reserved → sold, when an order is paid.</summary>
     public async Task<bool> TryCommitAsync(int skuId, int quantity, string orderNumber, string actor, CancellationToken cancellationToken)
     {
-        var changed = await db.Database.ExecuteSqlAsync(
+        var changed = await db.Sql.ExecuteAsync(
             $"""UPDATE "Stock" SET "Reserved" = "Reserved" - {quantity}, "Sold" = "Sold" + {quantity} WHERE "SkuId" = {skuId} AND "Reserved" >= {quantity}""",
             cancellationToken);
         return changed == 1 && Record(skuId, StockMovementKind.Commit, 0, -quantity, quantity, orderNumber, "支付扣减", actor);
@@ -44,7 +44,7 @@ public sealed class StockService(MallDb db, TimeProvider clock)
     /// <summary>Sold → available, when returned goods go back on the shelf.</summary>
     public async Task<bool> TryRestockAsync(int skuId, int quantity, string orderNumber, string actor, CancellationToken cancellationToken)
     {
-        var changed = await db.Database.ExecuteSqlAsync(
+        var changed = await db.Sql.ExecuteAsync(
             $"""UPDATE "Stock" SET "Available" = "Available" + {quantity}, "Sold" = "Sold" - {quantity} WHERE "SkuId" = {skuId} AND "Sold" >= {quantity}""",
             cancellationToken);
         return changed == 1 && Record(skuId, StockMovementKind.Restock, quantity, 0, -quantity, orderNumber, "退货入库", actor);
@@ -53,7 +53,7 @@ public sealed class StockService(MallDb db, TimeProvider clock)
     /// <summary>Staff receive goods (positive) or correct a count (either sign); available never goes below zero.</summary>
     public async Task<bool> TryAdjustAvailableAsync(int skuId, int delta, StockMovementKind kind, string reason, string actor, CancellationToken cancellationToken)
     {
-        var changed = await db.Database.ExecuteSqlAsync(
+        var changed = await db.Sql.ExecuteAsync(
             $"""UPDATE "Stock" SET "Available" = "Available" + {delta} WHERE "SkuId" = {skuId} AND "Available" + {delta} >= 0""",
             cancellationToken);
         return changed == 1 && Record(skuId, kind, delta, 0, 0, null, reason, actor);

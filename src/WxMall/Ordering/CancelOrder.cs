@@ -78,6 +78,12 @@ public static class CancelUnpaidOrderHandler
 {
     public const string TimeoutReason = "超时未支付，系统自动取消";
 
+    /// <summary>
+    /// A checkout batch's timeouts become one durable message per order, so each is retried (or dead-lettered) alone.
+    /// </summary>
+    public static IEnumerable<CancelUnpaidOrder> Handle(CancelUnpaidOrders message) =>
+        message.OrderNumbers.Select(number => new CancelUnpaidOrder(number));
+
     public static async Task Handle(
         CancelUnpaidOrder message, CancelOrder cancel, Payments.CheckPayment check, MallDb db, IMessageContext context, ILogger<CancelOrder> logger,
         TimeProvider clock, CancellationToken cancellationToken)

@@ -10,8 +10,14 @@ public sealed record OrderCancelled(string OrderNumber, long MemberId, string Re
 
 public sealed record OrderShipped(string OrderNumber, long MemberId, string Carrier, string TrackingNumber);
 
-/// <summary>Scheduled when an order is placed, delivered at its payment deadline.</summary>
+/// <summary>Delivered at an order's payment deadline: cancels the order unless it was paid.</summary>
 public sealed record CancelUnpaidOrder(string OrderNumber);
+
+/// <summary>
+/// Scheduled once per checkout batch, at the latest payment deadline of its orders (they were placed within the same
+/// few milliseconds); delivered, it hands each order its own <see cref="CancelUnpaidOrder"/>.
+/// </summary>
+public sealed record CancelUnpaidOrders(IReadOnlyList<string> OrderNumbers);
 
 /// <summary>WeChat Pay confirmed a refund (full or partial) of a paid order.</summary>
 public sealed record OrderRefunded(string OrderNumber, long MemberId, string OutRefundNumber, long RefundFen, DateTimeOffset RefundedAt);

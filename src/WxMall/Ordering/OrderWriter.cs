@@ -32,6 +32,8 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
         var movements = new List<StockMovement>();
         var stock = new StockService(db, clock) { Ledger = movements.Add };
         var refused = new Dictionary<Pending, PlaceOrderOutcome>();
+        var placed = new List<string>(batch.Count);
+        var latestDeadline = DateTimeOffset.MinValue;
 
         await using (await writeGate.EnterAsync(cancellationToken))
         {
@@ -85,7 +87,14 @@ public sealed class OrderWriter(IServiceScopeFactory scopes, IWriteGate writeGat
                     }
                 }
 
-                await outbox.ScheduleAsync(new CancelUnpaidOrder(pending.Order.Number), pending.Order.PaymentDeadline);
+                placed.Add(pending.Order.Number);
+                latestDeadline = pending.Order.PaymentDeadline > latestDeadline ? pending.Order.PaymentDeadline : latestDeadline;
+            }
+
+            // One scheduled message for the batch's timeouts: its orders' deadlines lie milliseconds apart.
+            if (placed.Count > 0)
+            {
+                await outbox.ScheduleAsync(new CancelUnpaidOrders(placed), latestDeadline);
             }
 
             // Only points spent at checkout are left in the unit of work.

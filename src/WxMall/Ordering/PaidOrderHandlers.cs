@@ -56,15 +56,15 @@ public static class PaidOrderBookkeepingHandler
 
         var memberId = order.MemberId;
         var earned = options.EarnedFor(message.PaidFen);
-        var total = await db.Database.SqlQuery<long>($"""
+        var total = await db.Sql.ScalarAsync<long>($"""
             UPDATE "Members" SET "PointsBalance" = "PointsBalance" + {earned}, "TotalPaidFen" = "TotalPaidFen" + {message.PaidFen}
-            WHERE "Id" = {memberId} RETURNING "TotalPaidFen" AS "Value"
-            """).ToListAsync(cancellationToken);
+            WHERE "Id" = {memberId} RETURNING "TotalPaidFen"
+            """, cancellationToken);
 
         // Levels only go up; a stale read in a concurrent award can never lower one.
-        if (total is [var paid] && MemberLevels.For(paid) is var level and > MemberLevel.Regular)
+        if (total is { } paid && MemberLevels.For(paid) is var level and > MemberLevel.Regular)
         {
-            await db.Database.ExecuteSqlAsync(
+            await db.Sql.ExecuteAsync(
                 $"""UPDATE "Members" SET "Level" = {(int)level} WHERE "Id" = {memberId} AND "Level" < {(int)level}""", cancellationToken);
         }
 

@@ -132,6 +132,34 @@ public sealed class PaymentTimeoutTests(PaymentTimeoutTests.ShortTimeoutApp app)
     }
 
     [Fact]
+    public async Task Orders_placed_at_the_same_moment_each_cancel_themselves_and_release_their_stock()
+    {
+        // Orders written in one checkout batch share one scheduled message, which hands each order its own cancel.
+        var shoppers = Enumerable.Range(0, 6).Select(_ => app.NewShopper()).ToList();
+        foreach (var shopper in shoppers)
+        {
+            await shopper.RegisterAsync();
+        }
+
+        var (sku, _) = await app.SkuWithStockAsync(20, skip: 2);
+        var before = await app.StockAsync(sku);
+        var orders = await Task.WhenAll(shoppers.Select(shopper => shopper.PlacePickupOrderAsync(sku)));
+        Assert.Equal(before.Reserved + shoppers.Count, (await app.StockAsync(sku)).Reserved);
+
+        foreach (var order in orders)
+        {
+            await Eventually.TrueAsync(async () => await app.OrderStatusAsync(order.Number) == OrderStatus.Cancelled, $"the timeout cancel of {order.Number}");
+        }
+
+        Assert.Equal(before, await app.StockAsync(sku));
+        Assert.Equal(before, await app.LedgerSumAsync(sku));
+        foreach (var shopper in shoppers)
+        {
+            shopper.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_paid_order_is_left_alone_when_its_timeout_fires()
     {
         using var shopper = app.NewShopper();

@@ -16,11 +16,13 @@ public static class DataModule
             case DatabaseProvider.Sqlite:
                 builder.Services.AddDbContextPool<MallDb, SqliteMallDb>(db => db.UseSqlite(options.ConnectionString).AddInterceptors(options.CreateSqlitePragmas()));
                 builder.Services.AddSingleton<IWriteGate, SingleWriterGate>();
+                builder.Services.AddSingleton<IHotReads, SqliteHotReads>();
                 KeepThreadsForBlockingSqlite();
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.Services.AddDbContextPool<MallDb, PostgreSqlMallDb>(db => db.UseNpgsql(options.ConnectionString));
                 builder.Services.AddSingleton<IWriteGate, OpenWriteGate>();
+                builder.Services.AddSingleton<IHotReads, PooledHotReads>();
                 break;
         }
 

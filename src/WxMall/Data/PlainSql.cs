@@ -79,31 +79,13 @@ public sealed class PlainSql(DbContext db)
             connection = current;
         }
 
-        var values = statement.GetArguments();
         if (!commands.TryGetValue(statement.Format, out var command))
         {
-            command = current.CreateCommand();
-            var names = new object[values.Length];
-            var sql = db.GetService<ISqlGenerationHelper>();
-            for (var index = 0; index < values.Length; index++)
-            {
-                // The parameter carries the placeholder's exact name: Microsoft.Data.Sqlite otherwise tries each prefix in turn.
-                var name = sql.GenerateParameterNamePlaceholder("p" + index.ToString(CultureInfo.InvariantCulture));
-                names[index] = name;
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-
-            command.CommandText = string.Format(CultureInfo.InvariantCulture, statement.Format, names);
+            command = SqlText.CreateCommand(current, statement);
             commands.Add(statement.Format, command);
         }
 
-        for (var index = 0; index < values.Length; index++)
-        {
-            command.Parameters[index].Value = values[index] ?? DBNull.Value;
-        }
-
+        SqlText.Bind(command, statement);
         return command;
     }
 }

@@ -82,14 +82,11 @@ public static class StorefrontSessions
 public sealed class ActiveMemberRequirement : IAuthorizationRequirement;
 
 /// <summary>One primary-key read per member request, so a session of a merged member stops working at once.</summary>
-internal sealed class ActiveMemberHandler(MallDb db) : AuthorizationHandler<ActiveMemberRequirement>
+internal sealed class ActiveMemberHandler(IHotReads reads) : AuthorizationHandler<ActiveMemberRequirement>
 {
     public const string MergedFlag = "wxmall.member-merged";
 
-    // Compiled: it runs on every member request, where translating the LINQ again each time cost more than the read.
-    private static readonly CompiledPerModel<Func<MallDb, long, CancellationToken, Task<bool?>>> MergedState = new(() => EF.CompileAsyncQuery(
-        (MallDb db, long memberId, CancellationToken _) => db.Members.Where(m => m.Id == memberId)
-            .Select(m => (bool?)(m.MergedIntoMemberId != null)).FirstOrDefault()));
+    private sealed record MemberState(bool Merged);
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveMemberRequirement requirement)
     {
@@ -99,7 +96,11 @@ internal sealed class ActiveMemberHandler(MallDb db) : AuthorizationHandler<Acti
         }
 
         var http = context.Resource as HttpContext;
-        var merged = await MergedState.For(db)(db, memberId, http?.RequestAborted ?? CancellationToken.None);
+        // A hot read: it runs on every member request.
+        var state = await reads.FirstAsync(
+            $"""SELECT "MergedIntoMemberId" IS NOT NULL FROM "Members" WHERE "Id" = {memberId}""",
+            row => new MemberState(row.GetBoolean(0)), http?.RequestAborted ?? CancellationToken.None);
+        var merged = state?.Merged;
         if (merged == false)
         {
             context.Succeed(requirement);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WxMall.Cart;
@@ -34,7 +35,7 @@ public abstract record PlaceOrderOutcome
 /// its events in one transaction, and schedules the payment timeout. Any refusal leaves nothing behind.
 /// </summary>
 public sealed class PlaceOrder(
-    MallDb db, OrderWriter writer, PersonalDataProtector protector, TimeProvider clock,
+    MallDb db, IHotReads reads, OrderWriter writer, PersonalDataProtector protector, TimeProvider clock,
     IOptions<OrderOptions> orderOptions, IOptions<PointsOptions> pointsOptions)
 {
     private readonly OrderOptions options = orderOptions.Value;
@@ -53,14 +54,11 @@ public sealed class PlaceOrder(
             return new PlaceOrderOutcome.AlreadyPlaced(existing);
         }
 
-        // The reads below share one connection: on SQLite every open and close of a pooled connection takes a lock
-        // that a burst of checkouts contends for.
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var quantities = request.Lines!.GroupBy(l => l.Sku!).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
         var skus = new List<OrderableSku>(quantities.Count);
         foreach (var code in quantities.Keys)
         {
-            if (await SkuOnSale.For(db)(db, code, cancellationToken) is not { } sku)
+            if (await reads.FirstAsync(SkuOnSale(code), OrderableSku.Read, cancellationToken) is not { } sku)
             {
                 return new PlaceOrderOutcome.NotFound($"商品规格 {code} 不存在或已下架，请从购物车中移除后重试");
             }
@@ -119,8 +117,6 @@ public sealed class PlaceOrder(
             return new PlaceOrderOutcome.OutOfStock(shortSku.Code, quantities[shortSku.Code], shortSku.Available);
         }
 
-        // Not held while the order waits for the writer: on PostgreSQL that would tie up a pooled connection per shopper.
-        await db.Database.CloseConnectionAsync();
         try
         {
             var cart = request.RemoveFromCart ? ShoppingCart.ForMember(memberId) : null;
@@ -145,22 +141,26 @@ public sealed class PlaceOrder(
     }
 
     /// <summary>A SKU that can be ordered, with its price and the stock available when it was read.</summary>
-    private sealed record OrderableSku(int Id, string Code, string Name, long PriceFen, string ProductName, int Available);
+    private sealed record OrderableSku(int Id, string Code, string Name, long PriceFen, string ProductName, int Available)
+    {
+        public static OrderableSku Read(DbDataReader row) =>
+            new(row.GetInt32(0), row.GetString(1), row.GetString(2), row.GetInt64(3), row.GetString(4), row.GetInt32(5));
+    }
 
-    // Checkout's reads are compiled once: a LINQ query is otherwise translated again on every request, which on a busy
-    // checkout costs more than running it. Scalar parameters only, so the SQL is cached whole.
-    private static readonly CompiledPerModel<Func<MallDb, string, CancellationToken, Task<OrderableSku?>>> SkuOnSale = new(() => EF.CompileAsyncQuery(
-        (MallDb db, string code, CancellationToken _) => db.Skus.AsNoTracking()
-            .Where(s => s.Code == code && s.Product.OnSale)
-            .Select(s => new OrderableSku(
-                s.Id, s.Code, s.Name, s.PriceFen, s.Product.Name, db.Stock.Where(x => x.SkuId == s.Id).Select(x => x.Available).FirstOrDefault()))
-            .FirstOrDefault()));
+    // Checkout's reads are hot reads (plain SQL, kept prepared on SQLite): through EF each cost several times the read.
+    private static FormattableString SkuOnSale(string code) => $"""
+        SELECT s."Id", s."Code", s."Name", s."PriceFen", p."Name", COALESCE((SELECT st."Available" FROM "Stock" st WHERE st."SkuId" = s."Id"), 0)
+        FROM "Skus" s JOIN "Products" p ON p."Id" = s."ProductId"
+        WHERE s."Code" = {code} AND p."OnSale"
+        """;
 
-    private static readonly CompiledPerModel<Func<MallDb, string, CancellationToken, Task<PickupChoice?>>> PickupStoreByCode = new(() => EF.CompileAsyncQuery(
-        (MallDb db, string code, CancellationToken _) => db.PickupStores.Where(s => s.Code == code)
-            .Select(s => new PickupChoice(s.Id, s.Name + "（" + s.Address + "）")).FirstOrDefault()));
+    private static FormattableString PickupStoreByCode(string code) =>
+        $"""SELECT "Id", "Name" || '（' || "Address" || '）' FROM "PickupStores" WHERE "Code" = {code}""";
 
-    private sealed record PickupChoice(int Id, string Name);
+    private sealed record PickupChoice(int Id, string Name)
+    {
+        public static PickupChoice Read(DbDataReader row) => new(row.GetInt32(0), row.GetString(1));
+    }
 
     private async Task<OrderView?> ExistingAsync(long memberId, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -174,7 +174,7 @@ public sealed class PlaceOrder(
     {
         if (request.Delivery == "pickup")
         {
-            var store = await PickupStoreByCode.For(db)(db, request.PickupStore!, cancellationToken);
+            var store = await reads.FirstAsync(PickupStoreByCode(request.PickupStore!), PickupChoice.Read, cancellationToken);
             return store is null
                 ? (DeliveryMethod.StorePickup, null, null, null, new PlaceOrderOutcome.NotFound($"自提门店 {request.PickupStore} 不存在，请从门店列表中选择"))
                 : (DeliveryMethod.StorePickup, null, store.Id, store.Name, null);

@@ -25,6 +25,10 @@ public sealed class PlaceOrderTests(MallAppFactory app) : IClassFixture<MallAppF
         Assert.Equal(0, order.ShippingFen);
         Assert.Matches("^WX[0-9]{22}$", order.Number);
         Assert.Equal(order.PlacedAt.AddMinutes(30), order.PaymentDeadline);
+        var store = await app.QueryAsync(db => db.PickupStores.FirstAsync(s => s.Code == "bj-zgc"));
+        Assert.Equal($"{store.Name}（{store.Address}）", order.PickupStore);
+        Assert.Equal(sku, Assert.Single(order.Lines).Sku);
+        Assert.Equal(price, order.Lines[0].UnitPriceFen);
         Assert.Equal(before with { Available = before.Available - 2, Reserved = before.Reserved + 2 }, await app.StockAsync(sku));
         Assert.Equal(await app.StockAsync(sku), await app.LedgerSumAsync(sku));
     }
@@ -122,6 +126,33 @@ public sealed class PlaceOrderTests(MallAppFactory app) : IClassFixture<MallAppF
         var problem = await response.ProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains("no-such-sku", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await app.QueryAsync(db => db.Orders.CountAsync(o => o.MemberId == member.Id)));
+    }
+
+    [Fact]
+    public async Task A_SKU_taken_off_sale_or_an_unknown_pickup_store_is_a_404_and_writes_nothing()
+    {
+        using var shopper = app.NewShopper();
+        var member = await shopper.RegisterAsync();
+        var (sku, _) = await app.SkuWithStockAsync(5, skip: 30);
+        var before = await app.StockAsync(sku);
+        var productId = await app.QueryAsync(db => db.Skus.Where(s => s.Code == sku).Select(s => s.ProductId).FirstAsync());
+
+        var unknownStore = await shopper.PlaceOrderAsync(new { lines = new[] { new { sku, quantity = 1 } }, delivery = "pickup", pickupStore = "no-such-store" });
+        Assert.Contains("no-such-store", (await unknownStore.ProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        await app.QueryAsync(db => db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(p => p.SetProperty(x => x.OnSale, false)));
+        try
+        {
+            var offSale = await shopper.PlaceOrderAsync(new { lines = new[] { new { sku, quantity = 1 } }, delivery = "pickup", pickupStore = "bj-zgc" });
+            Assert.Contains(sku, (await offSale.ProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.QueryAsync(db => db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(p => p.SetProperty(x => x.OnSale, true)));
+        }
+
+        Assert.Equal(0, await app.QueryAsync(db => db.Orders.CountAsync(o => o.MemberId == member.Id)));
+        Assert.Equal(before, await app.StockAsync(sku));
     }
 
     [Theory]

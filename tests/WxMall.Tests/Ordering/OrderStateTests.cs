@@ -134,5 +134,29 @@ public sealed class OrderStateTests
         Assert.All(numbers, number => Assert.True(OrderNumbers.IsValid(number), number));
         Assert.All(numbers, number => Assert.StartsWith("WX20261126180000", number, StringComparison.Ordinal));
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
+
+        // Room for the suffix of a later payment attempt or refund ("P12", "R3") within out_trade_no's 32 characters.
+        Assert.All(numbers, number => Assert.True(OrderNumbers.IsValid(number + "P12"), number));
+    }
+
+    [Fact]
+    public void Order_numbers_never_repeat_within_one_second_even_at_a_flash_sale_rate()
+    {
+        // 200,000 orders in the same second: 8 random digits would repeat about 200 times here.
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        Parallel.For(0, 200_000, _ =>
+        {
+            var number = OrderNumbers.Next(Now);
+            lock (numbers)
+            {
+                Assert.True(numbers.Add(number), $"{number} was handed out twice");
+            }
+        });
+
+        // Consecutive numbers do not count up: the sequence is scrambled, so they do not reveal the store's volume.
+        var first = OrderNumbers.Next(Now);
+        var second = OrderNumbers.Next(Now);
+        Assert.NotEqual(long.Parse(first[^8..], System.Globalization.CultureInfo.InvariantCulture) + 1,
+            long.Parse(second[^8..], System.Globalization.CultureInfo.InvariantCulture));
     }
 }

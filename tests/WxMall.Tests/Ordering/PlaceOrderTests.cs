@@ -23,7 +23,7 @@ public sealed class PlaceOrderTests(MallAppFactory app) : IClassFixture<MallAppF
         Assert.Equal(price * 2, order.PayableFen);
         Assert.Equal("AwaitingPayment", order.Status);
         Assert.Equal(0, order.ShippingFen);
-        Assert.Matches("^WX[0-9]{22}$", order.Number);
+        Assert.Matches("^WX[0-9]{26}$", order.Number);
         Assert.Equal(order.PlacedAt.AddMinutes(30), order.PaymentDeadline);
         var store = await app.QueryAsync(db => db.PickupStores.FirstAsync(s => s.Code == "bj-zgc"));
         Assert.Equal($"{store.Name}（{store.Address}）", order.PickupStore);

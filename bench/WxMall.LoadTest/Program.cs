@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 
 // Order placement against one hot SKU over loopback, next to a bare endpoint of the same store in the same run.
-// Usage: WxMall.LoadTest --url http://127.0.0.1:5199 [--seconds 10] [--concurrency 32] [--stock 3000]
+// Usage: WxMall.LoadTest --url http://127.0.0.1:5199 [--seconds 10] [--concurrency 32] [--stock 40000]
 //        [--admin-password P]. bench/order-load.sh starts a fresh store and runs this.
 if (args is ["messages", ..])
 {
@@ -81,7 +81,7 @@ internal sealed record Options(string Url, int Seconds, int Concurrency, int Sto
 
         return new Options(
             Value("--url", "http://127.0.0.1:5199"), int.Parse(Value("--seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Value("--concurrency", "32"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--stock", "3000"), CultureInfo.InvariantCulture), Value("--admin-password", "bench-admin-password"));
+            int.Parse(Value("--stock", "40000"), CultureInfo.InvariantCulture), Value("--admin-password", "bench-admin-password"));
     }
 }
 

@@ -82,6 +82,30 @@ public sealed partial class ShopperJourneyTests(WeChatSandboxFactory app) : ICla
         Assert.Contains("人工客服", replies[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_message_the_bot_is_unsure_of_goes_to_a_human_instead_of_a_guess()
+    {
+        // The least certain of a few off-topic messages, as the store's own model sees it.
+        var classifier = app.Services.GetRequiredService<WxMall.CustomerService.Bot.IntentClassifier>();
+        var minimum = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WxMall.CustomerService.CustomerServiceOptions>>().Value.MinimumConfidence;
+        var unsure = new[] { "天气不错啊", "qwerty zxcv", "昨天那个事情后来怎么样了" }
+            .Select(text => (Text: text, classifier.Classify(text).Confidence)).MinBy(c => c.Confidence);
+        Assert.True(unsure.Confidence < minimum, $"the model is sure of '{unsure.Text}' ({unsure.Confidence:0.000}); pick a vaguer message");
+        using var emulator = app.EmulatorClient();
+        var created = await emulator.PostAsJsonAsync("/emulator/users", new { nickname = "随便问问", follow = true });
+        var user = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var userId = user.GetProperty("userId").GetString()!;
+        var openId = user.GetProperty("officialAccountOpenId").GetString()!;
+
+        await emulator.PostAsJsonAsync($"/emulator/users/{userId}/messages", new { content = unsure.Text });
+
+        await Eventually.TrueAsync(
+            async () => await app.QueryAsync(db => db.Conversations.AnyAsync(c => c.OpenId == openId && c.HandoverReason != null)), "the hand-over");
+        Assert.Equal("low_confidence", await app.QueryAsync(db => db.Conversations.Where(c => c.OpenId == openId).Select(c => c.HandoverReason).FirstAsync()));
+        await Eventually.TrueAsync(async () => (await HumanAgentTests.ConversationAsync(emulator, userId)).Any(IsAnswer), "an answer");
+        Assert.Contains("人工客服", (await HumanAgentTests.ConversationAsync(emulator, userId)).Where(IsAnswer).Last().Summary, StringComparison.Ordinal);
+    }
+
     private static bool IsAnswer(HumanAgentTests.ChatEntry entry) => entry.Kind is "passive_reply" or "customer_service";
 
     private async Task<(Shopper Shopper, string UserId)> LinkedShopperAsync(HttpClient emulator)

@@ -152,6 +152,83 @@ public sealed class MessageEndpointTests(WeChatSandboxFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Fact]
+    public async Task The_highest_priority_matching_rule_answers_with_a_news_card_or_a_product_card()
+    {
+        using var staff = await app.StaffAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await CreateRuleAsync(staff, new { name = "低优先", trigger = "Contains", pattern = "装机" + suffix, priority = 1, replyKind = "Text", replyText = "低优先级的回答" });
+        var news = await CreateRuleAsync(staff, new
+        {
+            name = "装机指南", trigger = "Regex", pattern = "装机" + suffix + ".*指南", priority = 9, replyKind = "News", replyText = "三步选好配置",
+            newsTitle = "2026 装机指南", newsUrl = "/search?q=主机",
+        });
+        var product = await app.QueryAsync(db => db.Products.Where(p => p.OnSale).OrderBy(p => p.Id).Select(p => new { p.Code, p.Name }).FirstAsync());
+        var card = await CreateRuleAsync(staff, new { name = "商品卡片", trigger = "Exact", pattern = "看看" + suffix, priority = 3, replyKind = "Product", productCode = product.Code });
+        using var store = app.CreateClient();
+        var push = new WeChatPushClient(store);
+        var openId = WeChatPushClient.NewOpenId();
+
+        var lower = await ReplyAsync(push, openId, "装机" + suffix + "多少钱");
+        var higher = await ReplyAsync(push, openId, "装机" + suffix + "有没有指南");
+        var productCard = await ReplyAsync(push, openId, "看看" + suffix);
+
+        // Both text rules match the second message; the higher priority one answers, as a news card.
+        Assert.Equal("低优先级的回答", lower.Element("Content")!.Value);
+        Assert.Equal("news", higher.Element("MsgType")!.Value);
+        var article = higher.Element("Articles")!.Element("item")!;
+        Assert.Equal("2026 装机指南", article.Element("Title")!.Value);
+        Assert.Equal("三步选好配置", article.Element("Description")!.Value);
+        Assert.StartsWith("http", article.Element("Url")!.Value, StringComparison.Ordinal);
+        Assert.EndsWith("/search?q=主机", Uri.UnescapeDataString(article.Element("Url")!.Value), StringComparison.Ordinal);
+
+        // A product card links to the product's page and shows its name and image.
+        Assert.Equal("news", productCard.Element("MsgType")!.Value);
+        var item = productCard.Element("Articles")!.Element("item")!;
+        Assert.Equal(product.Name, item.Element("Title")!.Value);
+        Assert.Contains(product.Code, item.Element("Url")!.Value, StringComparison.Ordinal);
+        Assert.Contains(product.Code, item.Element("PicUrl")!.Value, StringComparison.Ordinal);
+
+        await Eventually.TrueAsync(
+            async () => await app.QueryAsync(db => db.ReceivedMessages.CountAsync(m => m.OpenId == openId)) == 3, "the three messages are recorded");
+        var answeredBy = await app.QueryAsync(db => db.ReceivedMessages.Where(m => m.OpenId == openId).OrderBy(m => m.Id).Select(m => m.RuleId).ToListAsync());
+        Assert.Equal(news, answeredBy[1]);
+        Assert.Equal(card, answeredBy[2]);
+    }
+
+    [Fact]
+    public async Task Weixin_retries_of_an_event_get_one_answer_and_are_kept_once()
+    {
+        using var store = app.CreateClient();
+        var push = new WeChatPushClient(store);
+        var openId = WeChatPushClient.NewOpenId();
+
+        // WeChat tries an event up to three times with the same FromUserName and CreateTime (events carry no MsgId).
+        var follow = WeChatPushClient.EventXml(openId, "subscribe", at: DateTimeOffset.UtcNow);
+        var replies = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => await (await push.PostPlaintextAsync(follow)).Content.ReadAsStringAsync()));
+
+        var greeting = WeChatPushClient.ReadPlain(replies[0])["Content"];
+        Assert.False(string.IsNullOrWhiteSpace(greeting));
+        Assert.All(replies, reply => Assert.Equal(greeting, WeChatPushClient.ReadPlain(reply)["Content"]));
+        await Eventually.TrueAsync(async () => await app.QueryAsync(db => db.ReceivedMessages.AnyAsync(m => m.OpenId == openId)), "the follow is recorded");
+        var late = await (await push.PostPlaintextAsync(follow)).Content.ReadAsStringAsync();
+        Assert.Equal(greeting, WeChatPushClient.ReadPlain(late)["Content"]);
+        Assert.Equal(1, await app.QueryAsync(db => db.ReceivedMessages.CountAsync(m => m.OpenId == openId)));
+
+        // A different event in the same second is not a retry.
+        var tap = WeChatPushClient.EventXml(openId, "CLICK", "no-such-key", at: DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.OK, (await push.PostPlaintextAsync(tap)).StatusCode);
+        await Eventually.TrueAsync(
+            async () => await app.QueryAsync(db => db.ReceivedMessages.CountAsync(m => m.OpenId == openId)) == 2, "the menu tap is recorded as well");
+    }
+
+    private static async Task<System.Xml.Linq.XElement> ReplyAsync(WeChatPushClient push, string openId, string text)
+    {
+        var response = await push.PostPlaintextAsync(WeChatPushClient.TextXml(openId, text, WeChatPushClient.NewMessageId()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return System.Xml.Linq.XElement.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     private static async Task<long> CreateRuleAsync(HttpClient staff, object rule)
     {
         var response = await staff.PostAsJsonAsync("/api/admin/official-account/rules", rule);

@@ -67,6 +67,19 @@ public sealed class MiniProgramSettings
 
     /// <summary>The page the phone's mini-program shell opens in its web-view (the H5 store).</summary>
     public string StartUrl { get; set; } = "http://localhost:5000/";
+
+    /// <summary>
+    /// The mini-program package (a folder with <c>app.json</c>, <c>app.js</c> and <c>pages/…</c>) the phone's shell runs:
+    /// its scripts get the <c>wx</c> API a native page needs (login, request, requestPayment, navigation, storage), and a
+    /// page whose WXML is a <c>&lt;web-view src="{{…}}"&gt;</c> opens that URL. Without it the shell opens
+    /// <see cref="StartUrl"/> in a web-view and shows native pages by path only.
+    /// </summary>
+    public string? PackagePath { get; set; }
+
+    /// <summary>
+    /// Origins <c>wx.request</c> may call (WeChat's "request 合法域名"); the origin of <see cref="StartUrl"/> when empty.
+    /// </summary>
+    public List<string> RequestDomains { get; set; } = [];
 }
 
 public sealed class MerchantSettings

@@ -53,6 +53,7 @@ public static class EmulatorServiceCollectionExtensions
         services.AddSingleton<WeCom.GroupRobots>();
         services.AddHttpClient(NotificationDispatcher.HttpClientName);
         services.AddHttpClient(MessagePusher.HttpClientName);
+        services.AddHttpClient(MiniProgramRuntimeEndpoints.HttpClientName);
         return services;
     }
 
@@ -69,6 +70,7 @@ public static class EmulatorServiceCollectionExtensions
         routes.MapTags();
         routes.MapOAuth();
         routes.MapMiniProgram();
+        routes.MapMiniProgramRuntime();
         routes.MapPay();
         routes.MapControl();
         WeCom.GroupRobotEndpoints.MapWeComRobots(routes);

@@ -31,7 +31,7 @@ internal static class PhonePage
         #web{position:absolute;inset:0;background:#fff;display:none;flex-direction:column}#web header{padding:10px;background:#ededed;display:flex;justify-content:space-between}
         #web iframe{flex:1;border:0}
         #sheet{position:absolute;inset:0;background:rgba(0,0,0,.5);display:none;align-items:flex-end;z-index:6}
-        #sheet>div{background:#fff;width:100%;padding:20px;border-radius:12px 12px 0 0;text-align:center}
+        #sheet>div{background:#fff;width:100%;box-sizing:border-box;padding:20px;border-radius:12px 12px 0 0;text-align:center}#sheetinfo{word-break:break-all}
         #sheet button{width:100%;padding:12px;margin-top:8px;border:0;border-radius:6px;font-size:16px}
         .primary{background:#07c160;color:#fff}
         #mini{position:absolute;inset:0;background:#fff;display:none;flex-direction:column;z-index:5}
@@ -44,6 +44,8 @@ internal static class PhonePage
         #minibar{display:flex;gap:6px;align-items:center;padding:6px;background:#f7f7f7;border-top:1px solid #ddd}
         #minibar input{flex:1;padding:6px;font-size:12px}
         #minilog{max-height:96px;overflow-y:auto;font-size:12px;color:#666;background:#f7f7f7;padding:0 8px 6px}
+        #minimodal{position:absolute;inset:0;background:rgba(0,0,0,.4);display:none;align-items:center;justify-content:center;z-index:7}
+        #minimodal>div{background:#fff;border-radius:8px;padding:20px;width:80%;text-align:center}#minimodal button{padding:8px 20px;margin:4px;border:0;border-radius:4px}
         </style></head>
         <body>
         <div id="side">
@@ -68,12 +70,14 @@ internal static class PhonePage
             <div id="minipage"></div>
             <div id="minibar"><button id="minilogin">wx.login</button><input id="minicode" readonly placeholder="登录 code（jscode2session 可用）"></div>
             <div id="minilog"></div>
+            <div id="minimodal" role="dialog" aria-labelledby="minimodaltitle"><div><b id="minimodaltitle"></b><p id="minimodaltext"></p>
+              <button id="minimodalcancel">取消</button><button id="minimodalok" class="primary">确定</button></div></div>
           </div>
           <div id="sheet"><div><div style="color:#888">微信支付</div><div id="sheetinfo" style="font-size:24px;margin:16px 0"></div>
             <button class="primary" id="confirm">确认支付</button><button id="cancel">取消</button></div></div>
         </div>
         <script>
-        var state = { user: null, users: [], last: 0, pending: null, mini: { app: null, stack: [] } };
+        var state = { user: null, users: [], last: 0, pending: null, mini: { app: null, runtime: null, instance: null, stack: [], storage: {} } };
         function $(id) { return document.getElementById(id); }
         function api(method, path, body) {
           return fetch('/emulator/' + path, { method: method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
@@ -166,39 +170,179 @@ internal static class PhonePage
           $('minilog').appendChild(line);
           $('minilog').scrollTop = 1e9;
         }
-        function miniRender() {
-          var top = state.mini.stack[state.mini.stack.length - 1];
-          $('miniframe').style.display = top ? 'none' : 'block';
-          $('minipage').style.display = top ? 'block' : 'none';
-          $('miniback').style.display = top ? 'block' : 'none';
-          if (top) { $('minipage').textContent = '小程序页面 ' + top + '\n（模拟器不运行小程序原生页面，点左上角返回 web-view）'; }
+        // The mini-program runtime: the package's scripts run here with the wx API a native page needs; a page whose
+        // WXML is <web-view src="{{x}}"> shows data.x in the web-view frame, any other page its WXML text.
+        function miniDone(o, ok, result) {
+          o = o || {};
+          if (ok) { o.success && o.success(result); } else { o.fail && o.fail(result); }
+          o.complete && o.complete(result);
         }
-        function openMini() {
-          var load = state.mini.app ? Promise.resolve(state.mini.app) : api('GET', 'accounts').then(function (a) { state.mini.app = a.miniProgram; return a.miniProgram; });
-          load.then(function (app) {
-            var u = new URL(app.startUrl || 'http://localhost:5000/', location.href);
-            if (state.user) { u.searchParams.set('emulator_user', state.user); }
-            $('mininame').textContent = app.name;
-            state.mini.stack = [];
-            $('miniframe').src = u.toString();
-            $('mini').style.display = 'flex';
+        function miniModal(o) {
+          $('minimodaltitle').textContent = o.title || '';
+          $('minimodaltext').textContent = o.content || '';
+          $('minimodalcancel').style.display = o.showCancel === false ? 'none' : 'inline-block';
+          $('minimodal').style.display = 'flex';
+          function close(confirm) { $('minimodal').style.display = 'none'; miniDone(o, true, { errMsg: 'showModal:ok', confirm: confirm, cancel: !confirm }); }
+          $('minimodalok').onclick = function () { close(true); };
+          $('minimodalcancel').onclick = function () { close(false); };
+        }
+        var miniWx = {
+          getExtConfigSync: function () { return (state.mini.runtime && state.mini.runtime.extConfig) || {}; },
+          getSystemInfoSync: function () { return { platform: 'devtools', windowWidth: 375, windowHeight: 640, language: 'zh_CN' }; },
+          login: function (o) {
+            if (!state.user) { miniDone(o, false, { errMsg: 'login:fail 未选择用户' }); return; }
+            api('POST', 'users/' + state.user + '/miniprogram/login').then(function (r) {
+              miniLog('wx.login code ' + r.code);
+              $('minicode').value = r.code;
+              miniDone(o, true, { errMsg: 'login:ok', code: r.code });
+            }, function () { miniDone(o, false, { errMsg: 'login:fail' }); });
+          },
+          request: function (o) {
+            miniLog('wx.request ' + (o.method || 'GET') + ' ' + o.url);
+            api('POST', 'miniprogram/request', { url: o.url, method: o.method || 'GET', header: o.header || {}, data: o.data === undefined ? null : o.data })
+              .then(function (r) {
+                if (r.errMsg === 'request:ok') { miniLog('  → ' + r.statusCode); miniDone(o, true, r); }
+                else { miniLog('  → ' + r.errMsg); miniDone(o, false, { errMsg: r.errMsg }); }
+              }, function () { miniDone(o, false, { errMsg: 'request:fail' }); });
+          },
+          requestPayment: function (o) {
+            var params = { appId: state.mini.app.appId, timeStamp: String(o.timeStamp), nonceStr: o.nonceStr, package: o.package, signType: o.signType, paySign: o.paySign };
+            function answer(cancel) {
+              api('POST', 'jssdk/pay', Object.assign({}, params, { user: state.user, cancel: cancel })).then(function (r) {
+                var msg = (r.errMsg || '').replace('get_brand_wcpay_request', 'requestPayment');
+                miniLog('wx.requestPayment ' + msg + (r.reason ? ' ' + r.reason : ''));
+                if (/:ok$/.test(msg)) { miniDone(o, true, { errMsg: msg }); }
+                else { miniDone(o, false, { errMsg: /:cancel$/.test(msg) ? 'requestPayment:fail cancel' : 'requestPayment:fail ' + (r.reason || '') }); }
+                poll();
+              });
+            }
+            showSheet('确认付款 ' + o.package, function () { answer(false); }, function () { answer(true); });
+          },
+          navigateTo: function (o) { miniOpen(o.url, false).then(function () { miniDone(o, true, { errMsg: 'navigateTo:ok' }); }); },
+          redirectTo: function (o) { miniOpen(o.url, true).then(function () { miniDone(o, true, { errMsg: 'redirectTo:ok' }); }); },
+          reLaunch: function (o) { miniUnload(state.mini.stack.length); miniOpen(o.url, false).then(function () { miniDone(o, true, { errMsg: 'reLaunch:ok' }); }); },
+          navigateBack: function (o) { miniBack((o && o.delta) || 1); miniDone(o, true, { errMsg: 'navigateBack:ok' }); },
+          showToast: function (o) { miniLog('toast ' + o.title); miniDone(o, true, { errMsg: 'showToast:ok' }); },
+          showLoading: function (o) { miniLog('loading ' + ((o && o.title) || '')); miniDone(o, true, { errMsg: 'showLoading:ok' }); },
+          hideLoading: function (o) { miniDone(o, true, { errMsg: 'hideLoading:ok' }); },
+          showModal: miniModal,
+          getStorageSync: function (key) { return state.mini.storage[key]; },
+          setStorageSync: function (key, value) { state.mini.storage[key] = value; },
+          removeStorageSync: function (key) { delete state.mini.storage[key]; }
+        };
+        function miniRun(path, source, hooks) {
+          // The package's own code, with the globals a mini-program script sees.
+          new Function('App', 'Page', 'getApp', 'wx', source + '\n//# sourceURL=miniprogram/' + path)(
+            hooks.App || function () {}, hooks.Page || function () {}, function () { return state.mini.instance; }, miniWx);
+        }
+        function miniFetch(path) {
+          return fetch('/emulator/miniprogram/package/' + path).then(function (r) { return r.ok ? r.text() : null; });
+        }
+        function miniWebUrl(url) {
+          var u = new URL(url, location.href);
+          if (state.user) { u.searchParams.set('emulator_user', state.user); }
+          return u.toString();
+        }
+        function miniRender() {
+          var stack = state.mini.stack, top = stack[stack.length - 1];
+          if (!top) { return; }
+          var web = !!top.web;
+          $('miniframe').style.display = web ? 'block' : 'none';
+          $('minipage').style.display = web ? 'none' : 'block';
+          $('miniback').style.display = stack.length > 1 ? 'block' : 'none';
+          $('mininame').textContent = top.title || state.mini.app.name;
+          if (web) {
+            if ($('miniframe').getAttribute('data-url') !== top.web) { $('miniframe').setAttribute('data-url', top.web); $('miniframe').src = top.web; miniLog('打开 web-view ' + top.web); }
+            return;
+          }
+          var data = (top.page && top.page.data) || {};
+          $('minipage').textContent = top.wxml
+            ? top.wxml.replace(/<[^>]*>/g, ' ').replace(/\{\{\s*(\w+)\s*\}\}/g, function (m, k) { return data[k] === undefined ? '' : data[k]; }).replace(/\s+/g, ' ').trim()
+            : '小程序页面 ' + top.route + '\n（模拟器未加载小程序代码包，点左上角返回）';
+          $('minipage').setAttribute('data-route', top.route);
+        }
+        function miniEntryChanged(entry) {
+          var m = entry.wxml && /<web-view[^>]*\ssrc="\{\{\s*(\w+)\s*\}\}"/.exec(entry.wxml);
+          if (m && entry.page.data[m[1]]) { entry.web = miniWebUrl(entry.page.data[m[1]]); }
+          if (state.mini.stack[state.mini.stack.length - 1] === entry) { miniRender(); }
+        }
+        function miniOpen(url, replace) {
+          var parts = String(url).replace(/^\//, '').split('?');
+          var route = parts[0], query = {};
+          new URLSearchParams(parts[1] || '').forEach(function (v, k) { query[k] = v; });
+          var entry = { route: route, query: query, page: null, wxml: null, web: null, title: null };
+          if (replace) { miniUnload(1); }
+          state.mini.stack.push(entry);
+          miniLog((replace ? 'redirectTo ' : 'navigateTo ') + url);
+          if (!state.mini.runtime.package) { miniRender(); return Promise.resolve(); }
+          return Promise.all([miniFetch(route + '.js'), miniFetch(route + '.wxml'), miniFetch(route + '.json')]).then(function (files) {
+            entry.wxml = files[1];
+            try { entry.title = files[2] && JSON.parse(files[2]).navigationBarTitleText; } catch (e) { }
+            var definition = null;
+            if (files[0]) { miniRun(route + '.js', files[0], { Page: function (o) { definition = o; } }); }
+            var page = Object.assign({}, definition || {});
+            page.data = JSON.parse(JSON.stringify((definition && definition.data) || {}));
+            page.route = route;
+            page.setData = function (changes) { Object.assign(page.data, changes); miniEntryChanged(entry); };
+            entry.page = page;
+            miniEntryChanged(entry);
             miniRender();
-            miniLog('打开 web-view ' + u.toString());
+            if (page.onLoad) { page.onLoad(query); }
+            if (page.onShow) { page.onShow(); }
           });
         }
-        function closeMini() { $('mini').style.display = 'none'; $('miniframe').src = 'about:blank'; state.mini.stack = []; }
-        function miniCall(method, args) {
-          var stack = state.mini.stack;
-          if (method === 'postMessage') { miniLog('postMessage ' + JSON.stringify(args.data)); return; }
-          miniLog(method + ' ' + (method === 'navigateBack' ? 'delta=' + (args.delta || 1) : (args.url || '')));
-          if (method === 'navigateTo') { stack.push(args.url); }
-          else if (method === 'redirectTo') { if (stack.length) { stack[stack.length - 1] = args.url; } else { stack.push(args.url); } }
-          else if (method === 'switchTab' || method === 'reLaunch') { state.mini.stack = [args.url]; }
-          else if (method === 'navigateBack') {
-            if (!stack.length) { closeMini(); return; }
-            stack.splice(Math.max(0, stack.length - (args.delta || 1)));
+        function miniUnload(count) {
+          for (var i = 0; i < count && state.mini.stack.length; i++) {
+            var entry = state.mini.stack.pop();
+            if (entry.page && entry.page.onUnload) { entry.page.onUnload(); }
           }
+        }
+        function miniBack(delta) {
+          miniLog('navigateBack delta=' + delta);
+          miniUnload(Math.min(delta, state.mini.stack.length - 1));
           miniRender();
+        }
+        function openMini() {
+          var accounts = state.mini.app ? Promise.resolve(state.mini.app) : api('GET', 'accounts').then(function (a) { state.mini.app = a.miniProgram; return a.miniProgram; });
+          Promise.all([accounts, api('GET', 'miniprogram/runtime')]).then(function (loaded) {
+            var app = loaded[0];
+            state.mini.runtime = loaded[1];
+            state.mini.stack = [];
+            state.mini.storage = {};
+            state.mini.instance = null;
+            $('miniframe').removeAttribute('data-url');
+            $('mininame').textContent = app.name;
+            $('mini').style.display = 'flex';
+            if (!state.mini.runtime.package) {
+              // No package: the web-view on the start page, as a shell that only hosts the H5 store would.
+              state.mini.stack.push({ route: 'web-view', web: miniWebUrl(app.startUrl || 'http://localhost:5000/') });
+              miniRender();
+              return;
+            }
+            miniFetch('app.json').then(function (text) {
+              var config = JSON.parse(text);
+              return miniFetch('app.js').then(function (source) {
+                var definition = {};
+                if (source) { miniRun('app.js', source, { App: function (o) { definition = o; } }); }
+                state.mini.instance = definition;
+                miniLog('小程序启动 ' + app.name);
+                if (definition.onLaunch) { definition.onLaunch.call(definition, { path: config.pages[0], query: {} }); }
+                return miniOpen(config.pages[0], false);
+              });
+            });
+          });
+        }
+        function closeMini() {
+          miniUnload(state.mini.stack.length);
+          $('mini').style.display = 'none';
+          $('miniframe').src = 'about:blank';
+          $('miniframe').removeAttribute('data-url');
+        }
+        function miniCall(method, args) {
+          if (method === 'postMessage') { miniLog('postMessage ' + JSON.stringify(args.data)); return; }
+          if (method === 'navigateBack' && state.mini.stack.length <= 1) { closeMini(); return; }
+          if (method === 'switchTab') { method = 'reLaunch'; }
+          if (miniWx[method]) { miniWx[method](args); }
         }
         window.addEventListener('message', function (event) {
           var data = event.data || {};
@@ -230,7 +374,7 @@ internal static class PhonePage
         $('openmini').onclick = openMini;
         $('miniexit').onclick = closeMini;
         $('minimore').onclick = openMini;
-        $('miniback').onclick = function () { state.mini.stack.pop(); miniRender(); };
+        $('miniback').onclick = function () { miniBack(1); };
         $('minilogin').onclick = function () {
           if (!state.user) { alert('请先创建用户'); return; }
           api('POST', 'users/' + state.user + '/miniprogram/login').then(function (r) {

@@ -41,6 +41,9 @@ public static class WeChatConnection
             case WeChatMode.Sandbox:
                 var emulatorOptions = builder.Configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
                 emulatorOptions.DataDirectory = Path.GetFullPath(emulatorOptions.DataDirectory, builder.Environment.ContentRootPath);
+                emulatorOptions.MiniProgram.PackagePath = emulatorOptions.MiniProgram.PackagePath is { Length: > 0 } package
+                    ? Path.GetFullPath(package, builder.Environment.ContentRootPath)
+                    : Path.Combine(AppContext.BaseDirectory, "miniprogram"); // the repository's package, copied beside the store
                 var sandbox = EmulatorCredentials.LoadOrCreate(emulatorOptions);
                 builder.Services.AddHostedWeChatEmulator(sandbox);
                 builder.Services.AddWeChatOfficialAccount(sandbox.ConfigureOfficialAccount);

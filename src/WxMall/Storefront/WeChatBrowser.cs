@@ -10,6 +10,13 @@ public static class WeChatBrowser
         || request.Cookies.ContainsKey(StorefrontModule.EmulatedWeChatCookie)
         || request.HttpContext.Items.ContainsKey(StorefrontModule.EmulatedWeChatCookie);
 
+    /// <summary>
+    /// The mini-program's web-view: WeChat adds <c>miniProgram</c> to the user agent there (Android and iOS). Pages also
+    /// check <c>window.__wxjs_environment</c> on the client, which is the only sign in the emulator and on older clients.
+    /// </summary>
+    public static bool IsMiniProgram(HttpRequest request) =>
+        request.Headers.UserAgent.ToString().Contains("miniProgram", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>WeChat sign-in can be offered: inside WeChat, or anywhere in sandbox mode (the emulator's authorize page works in any browser).</summary>
     public static bool CanSignInWithWeChat(HttpRequest request, IConfiguration configuration) =>
         configuration.GetValue<string>("WeChat:Mode") switch

@@ -21,6 +21,7 @@ public sealed class PayModel(MallDb db, StartPayment startPayment, IConfiguratio
     public DateTimeOffset Deadline { get; private set; }
     public string SuggestedMode { get; private set; } = "native";
     public bool InWeChat { get; private set; }
+    public bool InMiniProgram { get; private set; }
     public PaymentView? Payment { get; private set; }
     public string? JsSdkUrl { get; private set; }
 
@@ -45,9 +46,10 @@ public sealed class PayModel(MallDb db, StartPayment startPayment, IConfiguratio
             return NotFound();
         }
 
-        var app = HttpContext.Request.Query["app"] == "mini-program" ? "mini-program" : "official-account";
+        // JSAPI here is always the official account's: inside the mini-program the page hands payment to the
+        // mini-program's own pay page instead (see #mini-pay), because a web-view cannot call wx.requestPayment.
         var clientIp = HttpContext.Connection.RemoteIpAddress?.MapToIPv4().ToString();
-        var outcome = await startPayment.HandleAsync(User.RequiredMemberId(), number, new StartPaymentRequest(mode, app), clientIp, cancellationToken);
+        var outcome = await startPayment.HandleAsync(User.RequiredMemberId(), number, new StartPaymentRequest(mode, "official-account"), clientIp, cancellationToken);
         switch (outcome)
         {
             case StartPaymentOutcome.Started { Payment.Mode: "h5" } started:
@@ -91,6 +93,7 @@ public sealed class PayModel(MallDb db, StartPayment startPayment, IConfiguratio
         PayableFen = order.PayableFen;
         Deadline = order.PaymentDeadline;
         InWeChat = WeChatBrowser.IsWeChat(Request);
+        InMiniProgram = WeChatBrowser.IsMiniProgram(Request);
         SuggestedMode = WeChatBrowser.SuggestedPayMode(Request);
         return order.Status;
     }

@@ -1,15 +1,13 @@
-// Payment pages: poll the order's payment status, and start the JSAPI payment inside WeChat.
+// Payment pages: poll the order's payment status, start the JSAPI payment inside WeChat, and inside the mini-program's
+// web-view hand the payment to the mini-program's own pay page.
 (function () {
   'use strict';
   var state = document.getElementById('pay-state');
 
   // Poll until the store says paid (or the order left "awaiting payment"); the server asks WeChat Pay when unsure.
-  var polled = document.querySelector('[data-poll]');
-  if (polled && polled.getAttribute('data-poll')) {
-    var url = polled.getAttribute('data-poll');
-    var paidUrl = polled.getAttribute('data-paid');
+  var poll = function (url, paidUrl, status) {
     var tries = 0;
-    var poll = function () {
+    var next = function () {
       tries++;
       fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : null; })
@@ -19,12 +17,17 @@
             if (paidUrl) { window.location.href = paidUrl; } else { window.location.reload(); }
             return;
           }
-          if (state) { state.textContent = s.nextStep; }
-          if (tries < 150) { window.setTimeout(poll, 2000); }
+          if (status && s.nextStep) { status.textContent = s.nextStep; }
+          if (tries < 150) { window.setTimeout(next, 2000); }
         })
-        .catch(function () { if (tries < 150) { window.setTimeout(poll, 4000); } });
+        .catch(function () { if (tries < 150) { window.setTimeout(next, 4000); } });
     };
-    window.setTimeout(poll, 1500);
+    window.setTimeout(next, 1500);
+  };
+
+  var polled = document.querySelector('[data-poll]');
+  if (polled && polled.getAttribute('data-poll')) {
+    poll(polled.getAttribute('data-poll'), polled.getAttribute('data-paid'), state);
   }
 
   // JSAPI: WeixinJSBridge (WeChat's browser, and the emulator's script) needs no wx.config for getBrandWCPayRequest.
@@ -43,5 +46,31 @@
     };
     button.addEventListener('click', pay);
     if (window.WeixinJSBridge) { pay(); } else { document.addEventListener('WeixinJSBridgeReady', pay, false); }
+  }
+
+  // The mini-program's web-view: the page opens /pages/pay/index?order=… (which calls wx.requestPayment) and polls the
+  // order meanwhile; when the shopper comes back paid, this page moves on to the result by itself.
+  var mini = document.getElementById('mini-pay');
+  if (mini) {
+    var methods = document.getElementById('pay-methods');
+    var miniState = document.getElementById('mini-pay-state');
+    var polling = false;
+    var inMiniProgram = function () { return window.__wxjs_environment === 'miniprogram'; };
+    var show = function () {
+      if (!inMiniProgram()) { return; }
+      mini.hidden = false;
+      if (methods) { methods.hidden = true; }
+    };
+    show();
+    document.addEventListener('WeixinJSBridgeReady', show, false);
+    document.getElementById('mini-pay-button').addEventListener('click', function () {
+      if (!window.wx || !window.wx.miniProgram) { miniState.textContent = '请在小程序中打开本页面，或改用其他支付方式。'; return; }
+      window.wx.miniProgram.navigateTo({
+        url: mini.getAttribute('data-page'),
+        fail: function () { miniState.textContent = '无法打开小程序支付页，请返回小程序首页重试。'; }
+      });
+      miniState.textContent = '正在小程序中支付… 付款完成后本页会自动跳转；如已取消，可再次点击按钮。';
+      if (!polling) { polling = true; poll(mini.getAttribute('data-poll-url'), mini.getAttribute('data-paid'), null); }
+    });
   }
 })();

@@ -11,7 +11,7 @@
     .then(function (c) {
       wx.config({
         debug: false, appId: c.appId, timestamp: c.timestamp, nonceStr: c.nonceStr, signature: c.signature,
-        jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData', 'chooseWXPay']
+        jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData', 'chooseWXPay', 'closeWindow']
       });
       wx.error(function () { root.setAttribute('data-wx', 'error'); });
       wx.ready(function () {

@@ -69,9 +69,16 @@ public sealed class SearchProducts(CatalogIndex index, MallDb db)
         var parsed = ChineseQuery.Parse(request.Query, catalog);
         var (matches, relaxed) = Match(catalog, parsed);
 
-        // Facets describe what the query found, before the shopper's own facet choices narrow it.
-        var facets = Facets(matches, catalog);
-        var filtered = matches.Where(m => Accepts(m, request)).ToList();
+        // Facets describe what the query found in the chosen category, before the shopper's own facet choices narrow it:
+        // a chip's count is what choosing it shows. Only the category facet counts across categories.
+        var inCategory = request.Category is { Length: > 0 } chosen ? matches.Where(m => m.Product.CategoryCode == chosen).ToList() : matches;
+        var facets = Facets(matches, inCategory, catalog);
+
+        // A product found is shown by the SKUs the facets chose, so its card's price (and price sort) is one of those:
+        // under "6000-10000元" a laptop from ¥4,999 shows its ¥6,999 configuration.
+        var filtered = matches.Where(m => AcceptsProduct(m, request))
+            .Select(m => m with { Skus = m.Skus.Where(sku => AcceptsSku(sku, request)).ToList() })
+            .Where(m => m.Skus.Count > 0).ToList();
 
         var productIds = filtered.Select(m => m.Product.Id).ToList();
         var stock = await StockByProductAsync(productIds, cancellationToken);
@@ -164,7 +171,7 @@ public sealed class SearchProducts(CatalogIndex index, MallDb db)
         && (query.MinPriceFen is null || sku.PriceFen >= query.MinPriceFen)
         && (query.MaxPriceFen is null || sku.PriceFen <= query.MaxPriceFen);
 
-    private static bool Accepts(ProductMatch match, SearchRequest request)
+    private static bool AcceptsProduct(ProductMatch match, SearchRequest request)
     {
         if (request.Category is { Length: > 0 } category && match.Product.CategoryCode != category)
         {
@@ -176,21 +183,23 @@ public sealed class SearchProducts(CatalogIndex index, MallDb db)
             return false;
         }
 
-        return match.Skus.Any(sku =>
-            (request.MinPriceFen is null || sku.PriceFen >= request.MinPriceFen)
-            && (request.MaxPriceFen is null || sku.PriceFen <= request.MaxPriceFen)
-            && (request.RamGb is null || sku.Specs.RamGb == request.RamGb)
-            && (request.StorageGb is null || sku.Specs.StorageGb == request.StorageGb)
-            && (request.Gpu is null || string.Equals(sku.GpuChip, request.Gpu, StringComparison.OrdinalIgnoreCase))
-            && (request.ScreenInches is null || sku.Specs.ScreenInches == request.ScreenInches)
-            && (request.RefreshHz is null || sku.Specs.RefreshHz == request.RefreshHz));
+        return true;
     }
 
-    private static SearchFacets Facets(List<ProductMatch> matches, CatalogSnapshot catalog)
+    private static bool AcceptsSku(IndexedSku sku, SearchRequest request) =>
+        (request.MinPriceFen is null || sku.PriceFen >= request.MinPriceFen)
+        && (request.MaxPriceFen is null || sku.PriceFen <= request.MaxPriceFen)
+        && (request.RamGb is null || sku.Specs.RamGb == request.RamGb)
+        && (request.StorageGb is null || sku.Specs.StorageGb == request.StorageGb)
+        && (request.Gpu is null || string.Equals(sku.GpuChip, request.Gpu, StringComparison.OrdinalIgnoreCase))
+        && (request.ScreenInches is null || sku.Specs.ScreenInches == request.ScreenInches)
+        && (request.RefreshHz is null || sku.Specs.RefreshHz == request.RefreshHz);
+
+    private static SearchFacets Facets(List<ProductMatch> allCategories, List<ProductMatch> matches, CatalogSnapshot catalog)
     {
-        List<FacetValue> CountBy<T>(Func<ProductMatch, IEnumerable<T>> values, Func<T, string> label)
+        List<FacetValue> CountBy<T>(Func<ProductMatch, IEnumerable<T>> values, Func<T, string> label, List<ProductMatch>? among = null)
             where T : notnull =>
-            matches.SelectMany(m => values(m).Distinct().Select(v => v))
+            (among ?? matches).SelectMany(m => values(m).Distinct().Select(v => v))
                 .GroupBy(v => v)
                 .Select(g => new FacetValue(Convert.ToString(g.Key, System.Globalization.CultureInfo.InvariantCulture)!, label(g.Key), g.Count()))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
@@ -199,7 +208,7 @@ public sealed class SearchProducts(CatalogIndex index, MallDb db)
         var categoryNames = catalog.Categories.ToDictionary(c => c.Code, c => c.Name);
         var brandNames = catalog.Brands.ToDictionary(b => b.Code, b => b.Name);
         return new SearchFacets(
-            CountBy<string>(m => [m.Product.CategoryCode], code => categoryNames.GetValueOrDefault(code, code)),
+            CountBy<string>(m => [m.Product.CategoryCode], code => categoryNames.GetValueOrDefault(code, code), allCategories),
             CountBy<string>(m => [m.Product.BrandCode], code => brandNames.GetValueOrDefault(code, code)),
             PriceBands.Select(band => new FacetValue(
                     $"{band.From}-{band.To}", band.Label,

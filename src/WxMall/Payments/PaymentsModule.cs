@@ -106,11 +106,15 @@ public static class PaymentsModule
         }
 
         var order = await db.Orders.AsNoTracking().Where(o => o.Number == number)
-            .Select(o => new { o.Status, o.PayableFen, o.PaymentDeadline, o.PaidAt }).FirstAsync(cancellationToken);
+            .Select(o => new { o.Status, o.PayableFen, o.PaymentDeadline, o.PaidAt, o.CancelReason }).FirstAsync(cancellationToken);
         var nextStep = order.Status switch
         {
             OrderStatus.AwaitingPayment => "尚未收到支付结果。如已付款请稍候，页面会自动刷新；未付款可重新发起支付",
-            OrderStatus.Cancelled => "订单已取消。若您已付款，款项会原路退回，请留意微信支付通知",
+
+            // A QR code expires with the order's deadline, so a shopper who waited too long cannot get a new one: say so.
+            OrderStatus.Cancelled when order.CancelReason == CancelUnpaidOrderHandler.TimeoutReason =>
+                "订单超时未支付，已自动取消，付款二维码已失效。如仍需购买，请重新下单；若您已付款，款项会原路退回，请留意微信支付通知",
+            OrderStatus.Cancelled => "订单已取消。如仍需购买，请重新下单；若您已付款，款项会原路退回，请留意微信支付通知",
             _ when order.PaidAt is not null => "支付成功，我们会尽快为您发货",
             _ => OrderStatusNames.Of(order.Status),
         };

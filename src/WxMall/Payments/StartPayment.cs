@@ -233,7 +233,7 @@ public sealed class StartPayment(MallDb db, PayGateway gateway, SettleTransactio
         null => null,
         { Code: "ORDERPAID" } => "这笔订单已支付成功，请刷新订单查看",
         { Code: "ORDER_CLOSED" } => "这笔支付已关闭，请重新下单",
-        _ => $"微信支付暂时无法下单（{error.Code}），请稍后重试",
+        _ => $"微信支付暂时无法下单（{error.Code}），请稍后重试，或换一种支付方式",
     };
 
     private static bool TryParseMode(string? text, out PaymentMode mode)

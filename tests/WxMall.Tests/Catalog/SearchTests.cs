@@ -111,6 +111,32 @@ public sealed class SearchTests(MallAppFactory app) : IClassFixture<MallAppFacto
     }
 
     [Fact]
+    public async Task In_a_category_each_facet_counts_what_choosing_it_shows()
+    {
+        var laptops = await SearchAsync("", "&category=laptop");
+
+        Assert.NotEmpty(laptops.Facets.Brands);
+        foreach (var brand in laptops.Facets.Brands)
+        {
+            Assert.Equal(brand.Count, (await SearchAsync("", $"&category=laptop&brand={brand.Value}")).Total);
+        }
+
+        Assert.Contains(laptops.Facets.Categories, c => c.Value != "laptop");
+    }
+
+    [Fact]
+    public async Task Under_a_price_band_each_product_shows_the_price_of_a_SKU_inside_it()
+    {
+        var cheap = await SearchAsync("", "&category=laptop&maxPriceFen=599999");
+        var band = await SearchAsync("", "&category=laptop&minPriceFen=600000&maxPriceFen=999999&sort=price_asc");
+
+        Assert.NotEmpty(band.Items);
+        Assert.All(band.Items, item => Assert.InRange(item.PriceFen, 600_000, 999_999));
+        Assert.Equal(band.Items.Select(i => i.PriceFen).Order(), band.Items.Select(i => i.PriceFen));
+        Assert.Contains(band.Items, item => cheap.Items.Any(c => c.Code == item.Code));
+    }
+
+    [Fact]
     public async Task A_spec_facet_filters_by_the_GPU_chip()
     {
         var result = await SearchAsync("笔记本", "&gpu=RTX%204070");

@@ -72,7 +72,7 @@ public sealed class PayModel(MallDb db, StartPayment startPayment, IConfiguratio
                 ModelState.AddModelError(string.Empty, unavailable.Detail);
                 break;
             case StartPaymentOutcome.WeChatFailed failed:
-                ModelState.AddModelError(string.Empty, failed.Detail + "。请稍后重试，或换一种支付方式");
+                ModelState.AddModelError(string.Empty, failed.Detail);
                 break;
         }
 

@@ -4,30 +4,37 @@
   'use strict';
   var state = document.getElementById('pay-state');
 
-  // Poll until the store says paid (or the order left "awaiting payment"); the server asks WeChat Pay when unsure.
-  var poll = function (url, paidUrl, status) {
-    var tries = 0;
+  // Poll until the store says paid (or the order left "awaiting payment", e.g. cancelled at its deadline); the server
+  // asks WeChat Pay when unsure. Every 2 s for the first two minutes, then every 10 s, until a minute past the deadline
+  // (the timeout cancel runs then), so a page left open still moves on by itself.
+  var poll = function (url, paidUrl, status, deadline) {
+    var started = Date.now();
+    var stopAt = (deadline || started + 5 * 60 * 1000) + 60 * 1000;
+    var later = function (failed) {
+      if (Date.now() > stopAt) { return; }
+      window.setTimeout(next, failed ? 5000 : Date.now() - started < 120 * 1000 ? 2000 : 10000);
+    };
     var next = function () {
-      tries++;
       fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (s) {
-          if (!s) { return; }
+          if (!s) { later(true); return; }
           if (s.paid || s.status !== 'AwaitingPayment') {
             if (paidUrl) { window.location.href = paidUrl; } else { window.location.reload(); }
             return;
           }
           if (status && s.nextStep) { status.textContent = s.nextStep; }
-          if (tries < 150) { window.setTimeout(next, 2000); }
+          later(false);
         })
-        .catch(function () { if (tries < 150) { window.setTimeout(next, 4000); } });
+        .catch(function () { later(true); });
     };
     window.setTimeout(next, 1500);
   };
+  var deadlineOf = function (el) { return parseInt(el.getAttribute('data-deadline'), 10) || null; };
 
   var polled = document.querySelector('[data-poll]');
   if (polled && polled.getAttribute('data-poll')) {
-    poll(polled.getAttribute('data-poll'), polled.getAttribute('data-paid'), state);
+    poll(polled.getAttribute('data-poll'), polled.getAttribute('data-paid'), state, deadlineOf(polled));
   }
 
   // JSAPI: WeixinJSBridge (WeChat's browser, and the emulator's script) needs no wx.config for getBrandWCPayRequest.
@@ -70,7 +77,7 @@
         fail: function () { miniState.textContent = '无法打开小程序支付页，请返回小程序首页重试。'; }
       });
       miniState.textContent = '正在小程序中支付… 付款完成后本页会自动跳转；如已取消，可再次点击按钮。';
-      if (!polling) { polling = true; poll(mini.getAttribute('data-poll-url'), mini.getAttribute('data-paid'), null); }
+      if (!polling) { polling = true; poll(mini.getAttribute('data-poll-url'), mini.getAttribute('data-paid'), null, deadlineOf(mini)); }
     });
   }
 })();

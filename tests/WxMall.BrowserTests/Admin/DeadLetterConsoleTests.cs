@@ -32,6 +32,7 @@ public sealed class DeadLetterConsoleTests(StoreFixture store, BrowserFixture br
             return await row.CountAsync() == 1;
         }, "the failing stock commit to be listed as a dead letter");
         await Expect(row).ToContainTextAsync("InvalidOperationException");
+        await Expect(row.Locator(".letter-body")).ToContainTextAsync(order.Number);
         await AccessibilityCheck.AssertPassesAsync(page);
         await Screenshots.SaveAsync(page, "19-admin-dead-letter");
 

@@ -70,7 +70,7 @@ public sealed class AccessibilityTests(StoreFixture store, BrowserFixture browse
 
         var product = await store.Store.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
             .FirstAsync(db.Products.OrderBy(p => p.Id).Select(p => p.Code)));
-        foreach (var path in new[] { "/admin", "/admin/products", $"/admin/products/{product}", "/admin/orders", "/admin/dead-letters", "/admin/staff", "/admin/audit", "/admin/reconciliation", "/admin/service", "/admin/menu", "/admin/auto-replies", "/admin/auto-replies/edit" })
+        foreach (var path in new[] { "/admin", "/admin/products", "/admin/products/new", $"/admin/products/{product}", "/admin/orders", "/admin/dead-letters", "/admin/staff", "/admin/audit", "/admin/reconciliation", "/admin/service", "/admin/menu", "/admin/auto-replies", "/admin/auto-replies/edit" })
         {
             await page.GotoAsync(store.Url(path));
             await AccessibilityCheck.AssertPassesAsync(page);

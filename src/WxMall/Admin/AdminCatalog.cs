@@ -32,7 +32,7 @@ public static class AdminCatalog
     public const long MaxPriceFen = 100_000_000_00;
 
     public static async Task<Results<Created<ProductView>, ValidationProblem, ProblemHttpResult>> CreateProduct(
-        CreateProductRequest request, MallDb db, CatalogIndex index, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+        CreateProductRequest request, MallDb db, StockService stock, CatalogIndex index, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation()
             .Require(request.Code is { Length: >= 3 and <= 80 } && request.Code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'),
@@ -83,11 +83,7 @@ public static class AdminCatalog
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (sku, seed) in product.Skus.Zip(request.Skus!))
         {
-            db.Stock.Add(new StockItem { SkuId = sku.Id, Available = seed.Stock });
-            db.StockMovements.Add(new StockMovement
-            {
-                SkuId = sku.Id, Kind = StockMovementKind.Receive, AvailableDelta = seed.Stock, Reason = "新品入库", Actor = user.Identity!.Name!, At = now,
-            });
+            await stock.OpenAsync(sku.Id, seed.Stock, "新品入库", user.Identity!.Name!, cancellationToken);
         }
 
         AuditTrail.Record(db, user, clock, "product.create", $"product:{product.Code}", $"skus={product.Skus.Count}");

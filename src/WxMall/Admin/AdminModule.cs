@@ -33,6 +33,7 @@ public static class AdminModule
         var catalog = app.MapGroup("/api/admin").WithTags("Admin: catalog").RequireAuthorization(AuthPolicies.CatalogStaff);
         catalog.MapPost("/products", AdminCatalog.CreateProduct);
         catalog.MapPut("/products/{code}", AdminCatalog.UpdateProduct);
+        catalog.MapPost("/products/{code}/skus", AddSku.Handle);
         catalog.MapPut("/skus/{code}/price", AdminCatalog.SetPrice);
         catalog.MapGet("/skus/{code}/stock", AdminCatalog.GetStock);
         catalog.MapPost("/skus/{code}/stock", AdminCatalog.ChangeStock);

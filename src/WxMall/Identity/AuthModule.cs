@@ -66,7 +66,11 @@ public static class AuthModule
             })
             .AddCookie(AuthSchemes.Member, options => ConfigureCookie(options, "wxm_member", TimeSpan.FromDays(30)))
             .AddBearerToken(AuthSchemes.MemberBearer, options => options.BearerTokenExpiration = StorefrontSessions.BearerTokenLifetime)
-            .AddCookie(AuthSchemes.Staff, options => ConfigureCookie(options, "wxm_staff", TimeSpan.FromHours(12)));
+            .AddCookie(AuthSchemes.Staff, options =>
+            {
+                ConfigureCookie(options, "wxm_staff", TimeSpan.FromHours(12));
+                options.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
+            });
         builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ActiveMemberHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Member, policy => policy.AddAuthenticationSchemes(AuthSchemes.Storefront)

@@ -59,6 +59,21 @@ public sealed class StockService(MallDb db, TimeProvider clock)
         return changed == 1 && Record(skuId, kind, delta, 0, 0, null, reason, actor);
     }
 
+    /// <summary>
+    /// Opens the counters of a new SKU at zero and receives <paramref name="initial"/> units into them, so even the
+    /// first stock a SKU ever had is a line of the ledger. Runs in the caller's transaction, like every other change.
+    /// </summary>
+    public async Task OpenAsync(int skuId, int initial, string reason, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(initial);
+        await db.Sql.ExecuteAsync(
+            $"""INSERT INTO "Stock" ("SkuId", "Available", "Reserved", "Sold") VALUES ({skuId}, 0, 0, 0)""", cancellationToken);
+        if (initial > 0 && !await TryAdjustAvailableAsync(skuId, initial, StockMovementKind.Receive, reason, actor, cancellationToken))
+        {
+            throw new InvalidOperationException($"Stock counters of SKU {skuId} were not there right after they were opened");
+        }
+    }
+
     private bool Record(int skuId, StockMovementKind kind, int available, int reserved, int sold, string? orderNumber, string reason, string actor)
     {
         Ledger(new StockMovement

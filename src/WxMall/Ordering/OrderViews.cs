@@ -10,7 +10,7 @@ public sealed record OrderView(
     string Number, string Status, string StatusName, long GoodsFen, long ShippingFen, long PointsUsed, long PointsDiscountFen,
     long PayableFen, string Delivery, string? PickupStore, string? RecipientName, string? RecipientPhone, string? Address,
     DateTimeOffset PlacedAt, DateTimeOffset PaymentDeadline, DateTimeOffset? PaidAt, string? Carrier, string? TrackingNumber,
-    DateTimeOffset? ShippedAt, string? CancelReason, long RefundedFen, IReadOnlyList<OrderLineView> Lines);
+    DateTimeOffset? ShippedAt, string? CancelReason, long RefundedFen, IReadOnlyList<OrderLineView> Lines, string? ReturnReason);
 
 public static class OrderViews
 {
@@ -44,7 +44,8 @@ public static class OrderViews
             order.PlacedAt, order.PaymentDeadline, order.PaidAt, order.Carrier, order.TrackingNumber, order.ShippedAt, order.CancelReason,
             order.RefundedFen,
             order.Lines.OrderBy(l => l.Id).Select(l => new OrderLineView(
-                skuCodes.GetValueOrDefault(l.SkuId, ""), l.ProductName, l.SkuName, l.UnitPriceFen, l.Quantity, l.LineTotalFen)).ToList());
+                skuCodes.GetValueOrDefault(l.SkuId, ""), l.ProductName, l.SkuName, l.UnitPriceFen, l.Quantity, l.LineTotalFen)).ToList(),
+            order.ReturnReason);
     }
 }
 

@@ -103,7 +103,7 @@ public sealed class StaffConsoleTests(StoreFixture store, BrowserFixture browser
         var number = await PaidExpressOrderAsync(skip: 8, throughWeChat: true);
         var userName = await NewStaffAsync("finance");
         var page = await browser.NewPhonePageAsync();
-        await SignInAsync(page, userName, "staff-password-1");
+        await SignInAsync(page, userName, ConsoleSteps.StaffPassword);
         await page.GotoAsync(store.Url("/admin/orders/" + number));
         await Expect(page.Locator("#payments")).ToContainTextAsync("已支付");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认发货" })).ToHaveCountAsync(0);
@@ -138,46 +138,14 @@ public sealed class StaffConsoleTests(StoreFixture store, BrowserFixture browser
         await Screenshots.SaveAsync(page, "14-admin-reconciliation");
     }
 
-    private async Task<string> NewStaffAsync(string role)
-    {
-        using var admin = await store.StaffClientAsync();
-        var userName = role + Guid.NewGuid().ToString("N")[..8];
-        var created = await admin.PostAsJsonAsync("/api/admin/staff", new { userName, password = "staff-password-1", displayName = "测试员工", role });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return userName;
-    }
+    private Task<string> NewStaffAsync(string role) => store.NewStaffAsync(role);
 
-    private async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync(store.Url("/admin/login"));
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/admin$"));
-    }
+    private Task SignInAsync(IPage page, string userName, string password) => page.SignInToConsoleAsync(store, userName, password);
 
-    /// <summary>A shopper (over the API) orders one unit for express delivery to 张三丰, and the payment is recorded.</summary>
     private async Task<string> PaidExpressOrderAsync(int skip, bool throughWeChat = false)
     {
-        var (sku, _) = await store.Store.SkuWithStockAsync(minimumStock: 20, skip: skip);
-        using var shopper = store.NewShopper();
-        await shopper.RegisterAsync();
-        var addressId = await shopper.AddAddressAsync();
-        var response = await shopper.PlaceOrderAsync(new { lines = new[] { new { sku, quantity = 1 } }, delivery = "express", addressId });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var order = (await response.Content.ReadFromJsonAsync<WxMall.Ordering.OrderView>(Shopper.Json))!;
-        if (throughWeChat)
-        {
-            var started = await shopper.Client.PostAsJsonAsync($"/api/orders/{order.Number}/payments", new { mode = "native" });
-            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
-            var payment = (await started.Content.ReadFromJsonAsync<WxMall.Payments.PaymentView>(Shopper.Json))!;
-            await store.PayInWeChatAsync(payment.CodeUrl!);
-            await Eventually.TrueAsync(async () => await store.Store.OrderStatusAsync(order.Number) == WxMall.Ordering.OrderStatus.Paid, "the payment lands");
-            return order.Number;
-        }
-
-        var (outcome, _) = await store.Store.PayAsync(order.Number, order.PayableFen);
-        Assert.Equal(WxMall.Ordering.PaymentOutcome.Recorded, outcome);
-        return order.Number;
+        var (number, shopper) = await store.PaidExpressOrderAsync(skip, throughWeChat);
+        shopper.Dispose();
+        return number;
     }
 }

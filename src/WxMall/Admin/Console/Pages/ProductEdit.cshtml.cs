@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,22 @@ public sealed class ProductInput
     [Display(Name = "首页推荐")] public bool Featured { get; set; }
 }
 
+/// <summary>A new SKU as typed: prices in yuan and stock as text, so a typo gets our message rather than the binder's.</summary>
+public sealed class NewSkuInput
+{
+    [Display(Name = "规格编码")] public string? Code { get; set; }
+    [Display(Name = "规格名称")] public string? Name { get; set; }
+    [Display(Name = "售价（元）")] public string? Price { get; set; }
+    [Display(Name = "划线价（元，可不填）")] public string? ListPrice { get; set; }
+    [Display(Name = "初始库存")] public string? Stock { get; set; } = "0";
+}
+
 /// <summary>One product: name, on sale, featured; each SKU's price (entered in yuan) and stock. Writes go through the admin API methods (audit-logged).</summary>
 [Authorize(Policy = AuthPolicies.CatalogStaff)]
 public sealed class ProductEditModel(MallDb db, CatalogIndex index, StockService stock, TimeProvider clock) : PageModel
 {
     [BindProperty] public ProductInput Input { get; set; } = new();
+    [BindProperty] public NewSkuInput NewSku { get; set; } = new();
     [TempData] public string? Done { get; set; }
 
     public string Code { get; private set; } = "";
@@ -65,6 +77,69 @@ public sealed class ProductEditModel(MallDb db, CatalogIndex index, StockService
         PostedSku = sku;
         var result = await AdminCatalog.ChangeStock(sku, new StockChangeRequest(delta, kind, reason), db, stock, User, clock, cancellationToken);
         return await AfterAsync(code, result.Result, $"{sku} 库存已调整 {delta:+#;-#;0}", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSkuAsync(string code, CancellationToken cancellationToken)
+    {
+        var priceFen = ToFen(NewSku.Price);
+        var listFen = string.IsNullOrWhiteSpace(NewSku.ListPrice) ? null : ToFen(NewSku.ListPrice);
+        var stockParsed = int.TryParse(NewSku.Stock?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var initialStock);
+        if (priceFen is null or 0)
+        {
+            ModelState.AddModelError("NewSku.Price", "请输入售价（元），大于 0，最多两位小数，例如 5999 或 5999.50");
+        }
+
+        if (!string.IsNullOrWhiteSpace(NewSku.ListPrice) && listFen is null)
+        {
+            ModelState.AddModelError("NewSku.ListPrice", "请输入划线价（元），最多两位小数；不填则与售价相同");
+        }
+
+        if (!stockParsed)
+        {
+            ModelState.AddModelError("NewSku.Stock", $"初始库存需为 0 到 {AddSku.MaxInitialStock} 的整数");
+        }
+
+        if (ModelState.ErrorCount == 0)
+        {
+            var result = await AddSku.Handle(
+                code, new AddSkuRequest(NewSku.Code, NewSku.Name, priceFen!.Value, listFen, initialStock), db, stock, index, User, clock, cancellationToken);
+            if (result.Result is Created<AddedSkuView> created)
+            {
+                Done = $"已添加规格 {created.Value!.Name}（{created.Value.Code}），售价 {Money.Yuan(created.Value.PriceFen)}，库存 {created.Value.Available} 件";
+                return Redirect($"/admin/products/{Uri.EscapeDataString(code)}");
+            }
+
+            CopyErrors(result.Result);
+        }
+
+        return await LoadAsync(code, fillInput: true, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>The API's field names (priceFen …) onto the form's (NewSku.Price …); anything else goes to the summary.</summary>
+    private void CopyErrors(IResult result)
+    {
+        if (result is not ValidationProblem invalid)
+        {
+            Storefront.PageOutcome.Succeeded(result, ModelState, fieldPrefix: "");
+            return;
+        }
+
+        foreach (var (field, messages) in invalid.ProblemDetails.Errors)
+        {
+            var key = field switch
+            {
+                "code" => "NewSku.Code",
+                "name" => "NewSku.Name",
+                "priceFen" => "NewSku.Price",
+                "listPriceFen" => "NewSku.ListPrice",
+                "stock" => "NewSku.Stock",
+                _ => string.Empty,
+            };
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(key, message);
+            }
+        }
     }
 
     private async Task<IActionResult> AfterAsync(string code, IResult result, string done, CancellationToken cancellationToken)

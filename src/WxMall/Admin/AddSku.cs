@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using WxMall.Catalog;
+using WxMall.Data;
+using WxMall.Infrastructure;
+using WxMall.Inventory;
+
+namespace WxMall.Admin;
+
+public sealed record AddSkuRequest(string? Code, string? Name, long PriceFen, long? ListPriceFen, int Stock);
+
+public sealed record AddedSkuView(string Code, string Name, long PriceFen, long ListPriceFen, int Available);
+
+/// <summary>
+/// A merchant adds a variant (another memory size, another colour) to a product that is already listed. The SKU starts
+/// with the specs of the product's cheapest SKU, which are the product's own; its first stock is received through
+/// <see cref="StockService"/>. The SKU, its counters, the ledger line and the audit entry are one transaction.
+/// </summary>
+public static class AddSku
+{
+    public const int MaxInitialStock = 1_000_000;
+
+    public static async Task<Results<Created<AddedSkuView>, ValidationProblem, ProblemHttpResult>> Handle(
+        string code, AddSkuRequest request, MallDb db, StockService stock, CatalogIndex index, ClaimsPrincipal user, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var skuCode = request.Code?.Trim();
+        var name = request.Name?.Trim();
+        var validation = new Validation()
+            .Require(skuCode is { Length: >= 3 and <= 100 } && skuCode.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'),
+                "code", "规格编码需为 3 到 100 位小写字母、数字或短横线，例如 legion-y9000p-32g-1t")
+            .Require(name is { Length: >= 1 and <= 160 }, "name", "请填写规格名称（不超过 160 个字），例如 32G/1T 碳晶灰")
+            .Require(request.PriceFen is > 0 and <= AdminCatalog.MaxPriceFen, "priceFen", "售价需大于 0（单位：分，例如 ¥5,999 = 599900）")
+            .Require(request.ListPriceFen is null || request.ListPriceFen >= request.PriceFen, "listPriceFen", "划线价不能低于售价")
+            .Require(request.Stock is >= 0 and <= MaxInitialStock, "stock", $"初始库存需为 0 到 {MaxInitialStock} 的整数");
+        if (!validation.IsValid)
+        {
+            return Problems.Invalid(validation);
+        }
+
+        var product = await db.Products.Where(p => p.Code == code).Select(p => new { p.Id, p.Code }).FirstOrDefaultAsync(cancellationToken);
+        if (product is null)
+        {
+            return Problems.NotFound($"商品 {code} 不存在");
+        }
+
+        if (await db.Skus.AnyAsync(s => s.Code == skuCode, cancellationToken))
+        {
+            return Problems.Invalid("code", $"规格编码 {skuCode} 已被使用，请换一个编码");
+        }
+
+        var specs = await db.Skus.AsNoTracking().Where(s => s.ProductId == product.Id).OrderBy(s => s.PriceFen).Select(s => s.Specs)
+            .FirstOrDefaultAsync(cancellationToken);
+        var sku = new Sku
+        {
+            ProductId = product.Id, Code = skuCode!, Name = name!, PriceFen = request.PriceFen,
+            ListPriceFen = request.ListPriceFen ?? request.PriceFen, Specs = specs ?? new SkuSpecs(),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Skus.Add(sku);
+        await db.SaveChangesAsync(cancellationToken);
+        await stock.OpenAsync(sku.Id, request.Stock, "新规格入库", user.Identity!.Name!, cancellationToken);
+        AuditTrail.Record(db, user, clock, "sku.create", $"sku:{sku.Code}",
+            $"product:{product.Code}; {sku.Name}; price={sku.PriceFen}; stock={request.Stock}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        index.Invalidate();
+        return TypedResults.Created($"/api/admin/skus/{sku.Code}/stock", new AddedSkuView(sku.Code, sku.Name, sku.PriceFen, sku.ListPriceFen, request.Stock));
+    }
+}

@@ -62,6 +62,9 @@ public sealed class Order
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelReason { get; private set; }
     public string? ReturnReason { get; private set; }
+
+    /// <summary>Why staff turned the last return request down, shown to the shopper; cleared by a new request.</summary>
+    public string? ReturnRejection { get; private set; }
     public long RefundedFen { get; private set; }
 
     /// <summary>Refunds sent to WeChat Pay and not yet confirmed.</summary>
@@ -147,12 +150,13 @@ public sealed class Order
         StatusBeforeRefund = Status;
         Status = OrderStatus.ReturnRequested;
         ReturnReason = reason;
+        ReturnRejection = null;
         Version++;
         return StateChange.Done;
     }
 
-    /// <summary>Staff turn a return request down; the order goes back to where it was.</summary>
-    public StateChange RejectReturn()
+    /// <summary>Staff turn a return request down, saying why; the order goes back to where it was.</summary>
+    public StateChange RejectReturn(string reason)
     {
         if (Status != OrderStatus.ReturnRequested)
         {
@@ -160,6 +164,7 @@ public sealed class Order
         }
 
         Status = StatusBeforeRefund ?? OrderStatus.Paid;
+        ReturnRejection = reason;
         Version++;
         return StateChange.Done;
     }

@@ -24,6 +24,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.TrackingNumber).HasMaxLength(60);
         builder.Property(o => o.CancelReason).HasMaxLength(200);
         builder.Property(o => o.ReturnReason).HasMaxLength(500);
+        builder.Property(o => o.ReturnRejection).HasMaxLength(200);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Members.Member>().WithMany().HasForeignKey(o => o.MemberId).OnDelete(DeleteBehavior.Restrict);

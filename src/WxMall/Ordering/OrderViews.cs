@@ -10,7 +10,8 @@ public sealed record OrderView(
     string Number, string Status, string StatusName, long GoodsFen, long ShippingFen, long PointsUsed, long PointsDiscountFen,
     long PayableFen, string Delivery, string? PickupStore, string? RecipientName, string? RecipientPhone, string? Address,
     DateTimeOffset PlacedAt, DateTimeOffset PaymentDeadline, DateTimeOffset? PaidAt, string? Carrier, string? TrackingNumber,
-    DateTimeOffset? ShippedAt, string? CancelReason, long RefundedFen, IReadOnlyList<OrderLineView> Lines, string? ReturnReason);
+    DateTimeOffset? ShippedAt, string? CancelReason, long RefundedFen, IReadOnlyList<OrderLineView> Lines, string? ReturnReason,
+    string? ReturnRejection);
 
 public static class OrderViews
 {
@@ -45,7 +46,8 @@ public static class OrderViews
             order.RefundedFen,
             order.Lines.OrderBy(l => l.Id).Select(l => new OrderLineView(
                 skuCodes.GetValueOrDefault(l.SkuId, ""), l.ProductName, l.SkuName, l.UnitPriceFen, l.Quantity, l.LineTotalFen)).ToList(),
-            order.ReturnReason);
+            order.ReturnReason,
+            order.ReturnRejection);
     }
 }
 

@@ -17,6 +17,9 @@ public sealed record PaymentStatusView(string OrderNumber, string Status, string
 
 public sealed record AdminRefundRequest(long? AmountFen, string? Reason);
 
+/// <summary>Why the return is turned down: the shopper reads it on the order.</summary>
+public sealed record RejectReturnRequest(string? Reason);
+
 public sealed record RefundView(
     string OutRefundNumber, string OrderNumber, long AmountFen, string Kind, string Status, string Reason, string RequestedBy,
     string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt);
@@ -199,9 +202,18 @@ public static class PaymentsModule
         };
     }
 
-    internal static async Task<Results<Ok<OrderView>, ProblemHttpResult>> RejectReturn(
-        string number, ClaimsPrincipal user, MallDb db, Compliance.PersonalDataProtector protector, TimeProvider clock, IWriteGate writeGate, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<OrderView>, ValidationProblem, ProblemHttpResult>> RejectReturn(
+        string number, RejectReturnRequest request, ClaimsPrincipal user, MallDb db, Compliance.PersonalDataProtector protector, TimeProvider clock,
+        IWriteGate writeGate, CancellationToken cancellationToken)
     {
+        var reason = request.Reason?.Trim();
+        var validation = new Validation()
+            .Require(reason is { Length: >= 2 and <= 200 }, "reason", "请填写拒绝原因（2 到 200 个字），买家会在订单中看到");
+        if (!validation.IsValid)
+        {
+            return Problems.Invalid(validation);
+        }
+
         await using (await writeGate.EnterAsync(cancellationToken))
         {
             var order = await db.Orders.FirstOrDefaultAsync(o => o.Number == number, cancellationToken);
@@ -210,13 +222,13 @@ public static class PaymentsModule
                 return Problems.NotFound($"订单 {number} 不存在");
             }
 
-            var change = order.RejectReturn();
+            var change = order.RejectReturn(reason!);
             if (!change.Applied)
             {
                 return Problems.Conflict(change.Refusal!);
             }
 
-            AuditTrail.Record(db, user, clock, "order.return.reject", $"order:{number}");
+            AuditTrail.Record(db, user, clock, "order.return.reject", $"order:{number}", reason!);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -66,10 +66,12 @@ public sealed class ReturnReviewTests(StoreFixture store, BrowserFixture browser
     public async Task Finance_rejects_a_return_and_the_order_goes_back_to_paid()
     {
         var (number, shopper) = await store.PaidExpressOrderAsync(skip: SkuSkip, throughWeChat: true);
+        string phone;
         using (shopper)
         {
             var requested = await shopper.Client.PostAsJsonAsync($"/api/orders/{number}/return-request", new { reason = "不想要了" });
             Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+            phone = shopper.Phone;
         }
 
         var page = await browser.NewPhonePageAsync();
@@ -77,6 +79,12 @@ public sealed class ReturnReviewTests(StoreFixture store, BrowserFixture browser
         await page.GotoAsync(store.Url("/admin/orders/" + number));
         await Expect(page.Locator("#return-reason")).ToHaveTextAsync("不想要了");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        // The shopper will read why: a rejection without a reason is refused next to the field.
+        await page.GetByRole(AriaRole.Button, new() { Name = "拒绝退货" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='RejectReason']")).ToHaveTextAsync("请填写拒绝原因（2 到 200 个字），买家会在订单中看到");
+        Assert.Equal(OrderStatus.ReturnRequested, await store.Store.OrderStatusAsync(number));
+        await page.GetByLabel("拒绝原因（买家可见）").FillAsync("商品已激活使用，不符合七天无理由退货");
         await page.GetByRole(AriaRole.Button, new() { Name = "拒绝退货" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已拒绝退货申请");
         await Expect(page.Locator("#order-status")).ToHaveTextAsync("已支付");
@@ -85,5 +93,17 @@ public sealed class ReturnReviewTests(StoreFixture store, BrowserFixture browser
         Assert.Equal(OrderStatus.Paid, await store.Store.OrderStatusAsync(number));
         Assert.False(await store.Store.QueryAsync(db => db.Refunds.AnyAsync(r => r.OrderNumber == number)));
         Assert.True(await store.Store.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "order.return.reject" && a.Target == "order:" + number)));
+
+        // The shopper sees the answer on the order, and may ask again.
+        var shopperPage = await browser.NewPhonePageAsync();
+        await shopperPage.GotoAsync(store.Url("/login"));
+        await shopperPage.GetByLabel("手机号").FillAsync(phone);
+        await shopperPage.GetByLabel("密码").FillAsync("secret-pass-1");
+        await shopperPage.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await shopperPage.GotoAsync(store.Url("/orders/" + number));
+        await Expect(shopperPage.Locator("#order-status")).ToHaveTextAsync("已支付");
+        await Expect(shopperPage.Locator("#return-rejected")).ToHaveTextAsync("退货申请未通过：商品已激活使用，不符合七天无理由退货。如有疑问请联系客服。");
+        await AccessibilityCheck.AssertPassesAsync(shopperPage);
+        await Expect(shopperPage.GetByRole(AriaRole.Button, new() { Name = "提交退货申请" })).ToBeVisibleAsync();
     }
 }

@@ -110,9 +110,13 @@ public sealed class OrderStateTests
         order.Complete(Now);
         order.RequestReturn("不想要了");
 
-        Assert.True(order.RejectReturn().Applied);
-        Assert.Equal(OrderStatus.Completed, order.Status);
-        Assert.False(order.RejectReturn().Applied);
+        Assert.True(order.RejectReturn("已超过七天无理由退货期限").Applied);
+        Assert.Equal((OrderStatus.Completed, "已超过七天无理由退货期限"), (order.Status, order.ReturnRejection));
+        Assert.False(order.RejectReturn("再次拒绝").Applied);
+
+        // A new request clears the old answer.
+        Assert.True(order.RequestReturn("屏幕有坏点").Applied);
+        Assert.Null(order.ReturnRejection);
     }
 
     [Fact]

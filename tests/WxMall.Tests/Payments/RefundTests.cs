@@ -85,6 +85,27 @@ public sealed class RefundTests(PaySandbox app) : IClassFixture<PaySandbox>
     }
 
     [Fact]
+    public async Task A_rejected_return_needs_a_reason_the_shopper_then_reads_on_the_order()
+    {
+        var (shopper, order) = await PaidOrderAsync(skip: 24);
+        using var finance = await app.StaffClientAsync();
+        var request = await shopper.Client.PostAsJsonAsync($"/api/orders/{order.Number}/return-request", new { reason = "不想要了" });
+
+        var noReason = await finance.PostAsJsonAsync($"/api/admin/orders/{order.Number}/return/reject", new { reason = " " });
+        var stillRequested = await app.OrderRowAsync(order.Number);
+        var reject = await finance.PostAsJsonAsync($"/api/admin/orders/{order.Number}/return/reject", new { reason = "商品已激活使用" });
+        var seen = await shopper.GetAsync<OrderView>($"/api/orders/{order.Number}");
+
+        Assert.Equal(HttpStatusCode.OK, request.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("\"reason\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal((OrderStatus.ReturnRequested, (string?)null), (stillRequested.Status, stillRequested.ReturnRejection));
+        Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
+        Assert.Equal(("Paid", "商品已激活使用"), (seen.Status, seen.ReturnRejection));
+        Assert.Empty(await app.RefundsAsync(order.Number));
+    }
+
+    [Fact]
     public async Task Shoppers_and_agents_cannot_refund_and_unpaid_orders_have_nothing_to_refund()
     {
         var (shopper, order) = await PaidOrderAsync(skip: 22);

@@ -40,6 +40,10 @@ public sealed class OrderDetailModel(MallDb db, PersonalDataProtector protector,
     [Display(Name = "退款原因")]
     public string? RefundReason { get; set; }
 
+    [BindProperty]
+    [Display(Name = "拒绝原因（买家可见）")]
+    public string? RejectReason { get; set; }
+
     public OrderPaymentsView? Payments { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken)
@@ -102,7 +106,13 @@ public sealed class OrderDetailModel(MallDb db, PersonalDataProtector protector,
             return Redirect("/admin/denied");
         }
 
-        var result = await PaymentsModule.RejectReturn(number, User, db, protector, clock, writeGate, cancellationToken);
+        var result = await PaymentsModule.RejectReturn(number, new RejectReturnRequest(RejectReason), User, db, protector, clock, writeGate, cancellationToken);
+        if (result.Result is Microsoft.AspNetCore.Http.HttpResults.ValidationProblem invalid)
+        {
+            ModelState.AddModelError(nameof(RejectReason), invalid.ProblemDetails.Errors["reason"][0]);
+            return await LoadAsync(number, cancellationToken) ? Page() : NotFound();
+        }
+
         return await AfterAsync(number, result.Result, "", "已拒绝退货申请", cancellationToken);
     }
 

@@ -1300,6 +1300,10 @@ namespace WxMall.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnRejection")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ShippedAt")
                         .HasColumnType("INTEGER");
 

@@ -8,14 +8,15 @@ using WxMall.Inventory;
 
 namespace WxMall.Admin;
 
-public sealed record AddSkuRequest(string? Code, string? Name, long PriceFen, long? ListPriceFen, int Stock);
+/// <summary>A new SKU; <c>ramGb</c> and <c>storageGb</c> set what differs from the product's other SKUs (the search facets use them).</summary>
+public sealed record AddSkuRequest(string? Code, string? Name, long PriceFen, long? ListPriceFen, int Stock, int? RamGb = null, int? StorageGb = null);
 
 public sealed record AddedSkuView(string Code, string Name, long PriceFen, long ListPriceFen, int Available);
 
 /// <summary>
 /// A merchant adds a variant (another memory size, another colour) to a product that is already listed. The SKU starts
-/// with the specs of the product's cheapest SKU, which are the product's own; its first stock is received through
-/// <see cref="StockService"/>. The SKU, its counters, the ledger line and the audit entry are one transaction.
+/// with the specs of the product's cheapest SKU, which are the product's own, with the memory and storage given; its
+/// first stock is received through <see cref="StockService"/>. The SKU, its counters, the ledger line and the audit entry are one transaction.
 /// </summary>
 public static class AddSku
 {
@@ -33,7 +34,9 @@ public static class AddSku
             .Require(name is { Length: >= 1 and <= 160 }, "name", "请填写规格名称（不超过 160 个字），例如 32G/1T 碳晶灰")
             .Require(request.PriceFen is > 0 and <= AdminCatalog.MaxPriceFen, "priceFen", "售价需大于 0（单位：分，例如 ¥5,999 = 599900）")
             .Require(request.ListPriceFen is null || request.ListPriceFen >= request.PriceFen, "listPriceFen", "划线价不能低于售价")
-            .Require(request.Stock is >= 0 and <= MaxInitialStock, "stock", $"初始库存需为 0 到 {MaxInitialStock} 的整数");
+            .Require(request.Stock is >= 0 and <= MaxInitialStock, "stock", $"初始库存需为 0 到 {MaxInitialStock} 的整数")
+            .Require(request.RamGb is null or (>= 1 and <= 1024), "ramGb", "内存需为 1 到 1024 GB 的整数，例如 32；不填则与本商品相同")
+            .Require(request.StorageGb is null or (>= 1 and <= 65536), "storageGb", "硬盘需为 1 到 65536 GB 的整数，例如 1024（1TB）；不填则与本商品相同");
         if (!validation.IsValid)
         {
             return Problems.Invalid(validation);
@@ -52,14 +55,33 @@ public static class AddSku
 
         var specs = await db.Skus.AsNoTracking().Where(s => s.ProductId == product.Id).OrderBy(s => s.PriceFen).Select(s => s.Specs)
             .FirstOrDefaultAsync(cancellationToken);
+        specs ??= new SkuSpecs();
+        specs.RamGb = request.RamGb ?? specs.RamGb;
+        specs.StorageGb = request.StorageGb ?? specs.StorageGb;
         var sku = new Sku
         {
             ProductId = product.Id, Code = skuCode!, Name = name!, PriceFen = request.PriceFen,
-            ListPriceFen = request.ListPriceFen ?? request.PriceFen, Specs = specs ?? new SkuSpecs(),
+            ListPriceFen = request.ListPriceFen ?? request.PriceFen, Specs = specs,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Skus.Add(sku);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another operator added the same code a moment earlier: the unique index is the final word. Roll back first,
+            // as PostgreSQL refuses every statement in a transaction after an error.
+            await transaction.RollbackAsync(cancellationToken);
+            if (!await CodeTakenAsync(db, skuCode!, cancellationToken))
+            {
+                throw;
+            }
+
+            return Problems.Invalid("code", $"规格编码 {skuCode} 已被使用，请换一个编码");
+        }
+
         await stock.OpenAsync(sku.Id, request.Stock, "新规格入库", user.Identity!.Name!, cancellationToken);
         AuditTrail.Record(db, user, clock, "sku.create", $"sku:{sku.Code}",
             $"product:{product.Code}; {sku.Name}; price={sku.PriceFen}; stock={request.Stock}");
@@ -67,5 +89,12 @@ public static class AddSku
         await transaction.CommitAsync(cancellationToken);
         index.Invalidate();
         return TypedResults.Created($"/api/admin/skus/{sku.Code}/stock", new AddedSkuView(sku.Code, sku.Name, sku.PriceFen, sku.ListPriceFen, request.Stock));
+    }
+
+    // Asked after the rollback, on a fresh query outside the change tracker.
+    private static async Task<bool> CodeTakenAsync(MallDb db, string code, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Skus.AsNoTracking().AnyAsync(s => s.Code == code, cancellationToken);
     }
 }

@@ -38,7 +38,13 @@ public sealed class ProductConsoleTests(StoreFixture store, BrowserFixture brows
         await Expect(page.Locator("[data-valmsg-for='NewSku.Code']")).ToHaveTextAsync($"规格编码 {existingSku} 已被使用，请换一个编码");
         Assert.False(await store.Store.QueryAsync(db => db.Skus.AnyAsync(s => s.Name == "64G/4T 测试版")));
 
+        // Its memory typed in words is refused too; then 64 GB and 4 TB, which the search facets will use.
         await form.GetByLabel("规格编码").FillAsync(newSku);
+        await form.GetByLabel("内存（GB，不填则与本商品相同）").FillAsync("六十四");
+        await form.GetByRole(AriaRole.Button, new() { Name = "添加规格" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='NewSku.RamGb']")).ToHaveTextAsync("内存请填写整数 GB，例如 32；不填则与本商品相同");
+        await form.GetByLabel("内存（GB，不填则与本商品相同）").FillAsync("64");
+        await form.GetByLabel("硬盘（GB，不填则与本商品相同）").FillAsync("4096");
         await form.GetByRole(AriaRole.Button, new() { Name = "添加规格" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已添加规格 64G/4T 测试版（{newSku}），售价 ¥12,999.50，库存 7 件");
         var added = page.Locator($"[data-sku='{newSku}']");
@@ -47,6 +53,7 @@ public sealed class ProductConsoleTests(StoreFixture store, BrowserFixture brows
 
         // The price in yuan is stored as fen; the initial stock is a receipt in the ledger, which matches the counters.
         Assert.Equal(1_299_950, await store.Store.QueryAsync(db => db.Skus.Where(s => s.Code == newSku).Select(s => s.PriceFen).FirstAsync()));
+        Assert.Equal((64, 4096), await store.Store.QueryAsync(db => db.Skus.Where(s => s.Code == newSku).Select(s => ValueTuple.Create(s.Specs.RamGb, s.Specs.StorageGb)).FirstAsync()));
         Assert.Equal(new StockCounters(7, 0, 0), await store.Store.StockAsync(newSku));
         Assert.Equal(new StockCounters(7, 0, 0), await store.Store.LedgerSumAsync(newSku));
         Assert.True(await store.Store.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "sku.create" && a.Target == "sku:" + newSku && a.Actor.StartsWith("operator"))));

@@ -16,7 +16,7 @@ public sealed class AddSkuTests(MallAppFactory app) : IClassFixture<MallAppFacto
         var (existing, _) = await app.SkuWithStockAsync(10, skip: 31);
         var product = await app.QueryAsync(db => db.Skus.Where(s => s.Code == existing).Select(s => s.Product.Code).FirstAsync());
 
-        var response = await admin.PostAsJsonAsync($"/api/admin/products/{product}/skus", new { code = "test-add-sku-64g", name = "64G/2T", priceFen = 1_299_950, stock = 9 });
+        var response = await admin.PostAsJsonAsync($"/api/admin/products/{product}/skus", new { code = "test-add-sku-64g", name = "64G/2T", priceFen = 1_299_950, stock = 9, ramGb = 64, storageGb = 2048 });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var added = (await response.Content.ReadFromJsonAsync<AddedSkuView>(Shopper.Json))!;
@@ -25,6 +25,12 @@ public sealed class AddSkuTests(MallAppFactory app) : IClassFixture<MallAppFacto
         var receipt = await app.QueryAsync(db => db.StockMovements.Where(m => db.Skus.Any(s => s.Id == m.SkuId && s.Code == "test-add-sku-64g")).SingleAsync());
         Assert.Equal((StockMovementKind.Receive, 9, "admin"), (receipt.Kind, receipt.AvailableDelta, receipt.Actor));
         Assert.True(await app.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "sku.create" && a.Target == "sku:test-add-sku-64g")));
+
+        // Its own memory and storage, the product's other specs (what the search facets read).
+        var specs = await app.QueryAsync(db => db.Skus.Where(s => s.Code == "test-add-sku-64g").Select(s => s.Specs).SingleAsync());
+        var existingSpecs = await app.QueryAsync(db => db.Skus.Where(s => s.Code == existing).Select(s => s.Specs).SingleAsync());
+        Assert.Equal((64, 2048), (specs.RamGb, specs.StorageGb));
+        Assert.Equal((existingSpecs.Cpu, existingSpecs.Gpu), (specs.Cpu, specs.Gpu));
 
         // A shopper can buy it at once: the order reserves its stock through the same counters.
         using var shopper = app.NewShopper();
@@ -48,12 +54,15 @@ public sealed class AddSkuTests(MallAppFactory app) : IClassFixture<MallAppFacto
         var lowList = await admin.PostAsJsonAsync($"/api/admin/products/{product}/skus", new { code = "test-add-sku-list", name = "划线", priceFen = 500, listPriceFen = 400, stock = 1 });
         var badCode = await admin.PostAsJsonAsync($"/api/admin/products/{product}/skus", new { code = "Has Space", name = "编码", priceFen = 500, stock = 1 });
         var noProduct = await admin.PostAsJsonAsync("/api/admin/products/no-such-product/skus", new { code = "test-add-sku-orphan", name = "孤儿", priceFen = 500, stock = 1 });
+        var badMemory = await admin.PostAsJsonAsync($"/api/admin/products/{product}/skus", new { code = "test-add-sku-ram", name = "内存", priceFen = 500, stock = 1, ramGb = 0, storageGb = -1 });
 
         Assert.Contains("已被使用", (await taken.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
         Assert.True((await badPrice.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("priceFen", out _));
         Assert.True((await lowList.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("listPriceFen", out _));
         Assert.True((await badCode.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("code", out _));
         await noProduct.ProblemAsync(HttpStatusCode.NotFound);
+        var memoryErrors = (await badMemory.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(memoryErrors.TryGetProperty("ramGb", out _) && memoryErrors.TryGetProperty("storageGb", out _), memoryErrors.ToString());
         Assert.Equal(skusBefore, await app.QueryAsync(db => db.Skus.CountAsync()));
     }
 

@@ -31,6 +31,8 @@ public sealed class NewSkuInput
     [Display(Name = "售价（元）")] public string? Price { get; set; }
     [Display(Name = "划线价（元，可不填）")] public string? ListPrice { get; set; }
     [Display(Name = "初始库存")] public string? Stock { get; set; } = "0";
+    [Display(Name = "内存（GB，不填则与本商品相同）")] public string? RamGb { get; set; }
+    [Display(Name = "硬盘（GB，不填则与本商品相同）")] public string? StorageGb { get; set; }
 }
 
 /// <summary>One product: name, on sale, featured; each SKU's price (entered in yuan) and stock. Writes go through the admin API methods (audit-logged).</summary>
@@ -99,10 +101,12 @@ public sealed class ProductEditModel(MallDb db, CatalogIndex index, StockService
             ModelState.AddModelError("NewSku.Stock", $"初始库存需为 0 到 {AddSku.MaxInitialStock} 的整数");
         }
 
+        var ramGb = OptionalWhole(NewSku.RamGb, "NewSku.RamGb", "内存请填写整数 GB，例如 32；不填则与本商品相同");
+        var storageGb = OptionalWhole(NewSku.StorageGb, "NewSku.StorageGb", "硬盘请填写整数 GB，例如 1024（1TB）；不填则与本商品相同");
         if (ModelState.ErrorCount == 0)
         {
             var result = await AddSku.Handle(
-                code, new AddSkuRequest(NewSku.Code, NewSku.Name, priceFen!.Value, listFen, initialStock), db, stock, index, User, clock, cancellationToken);
+                code, new AddSkuRequest(NewSku.Code, NewSku.Name, priceFen!.Value, listFen, initialStock, ramGb, storageGb), db, stock, index, User, clock, cancellationToken);
             if (result.Result is Created<AddedSkuView> created)
             {
                 Done = $"已添加规格 {created.Value!.Name}（{created.Value.Code}），售价 {Money.Yuan(created.Value.PriceFen)}，库存 {created.Value.Available} 件";
@@ -113,6 +117,23 @@ public sealed class ProductEditModel(MallDb db, CatalogIndex index, StockService
         }
 
         return await LoadAsync(code, fillInput: true, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>An optional whole number typed in a text box: null when empty; an error on the field when it is not a number.</summary>
+    private int? OptionalWhole(string? text, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ModelState.AddModelError(field, message);
+        return null;
     }
 
     /// <summary>The API's field names (priceFen …) onto the form's (NewSku.Price …); anything else goes to the summary.</summary>
@@ -133,6 +154,8 @@ public sealed class ProductEditModel(MallDb db, CatalogIndex index, StockService
                 "priceFen" => "NewSku.Price",
                 "listPriceFen" => "NewSku.ListPrice",
                 "stock" => "NewSku.Stock",
+                "ramGb" => "NewSku.RamGb",
+                "storageGb" => "NewSku.StorageGb",
                 _ => string.Empty,
             };
             foreach (var message in messages)

@@ -59,6 +59,27 @@ public static class PageOutcome
         return false;
     }
 
+    /// <summary>
+    /// Copies a failed result's errors onto a form whose fields are not named after the API's: <paramref name="fieldFor"/>
+    /// maps an API field (<c>priceFen</c>, <c>skus[0].code</c>) to a page field, or to "" for the summary.
+    /// </summary>
+    public static void CopyErrors(IResult result, ModelStateDictionary modelState, Func<string, string> fieldFor)
+    {
+        if (result is not ValidationProblem invalid)
+        {
+            Succeeded(result, modelState, fieldPrefix: "");
+            return;
+        }
+
+        foreach (var (field, messages) in invalid.ProblemDetails.Errors)
+        {
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(fieldFor(field), message);
+            }
+        }
+    }
+
     /// <summary>API field <c>recipientName</c> → page field <c>Input.RecipientName</c>.</summary>
     public static string FieldName(string prefix, string apiField)
     {

@@ -107,9 +107,9 @@ public sealed class OrderDetailModel(MallDb db, PersonalDataProtector protector,
         }
 
         var result = await PaymentsModule.RejectReturn(number, new RejectReturnRequest(RejectReason), User, db, protector, clock, writeGate, cancellationToken);
-        if (result.Result is Microsoft.AspNetCore.Http.HttpResults.ValidationProblem invalid)
+        if (result.Result is Microsoft.AspNetCore.Http.HttpResults.ValidationProblem)
         {
-            ModelState.AddModelError(nameof(RejectReason), invalid.ProblemDetails.Errors["reason"][0]);
+            Storefront.PageOutcome.CopyErrors(result.Result, ModelState, field => field == "reason" ? nameof(RejectReason) : string.Empty);
             return await LoadAsync(number, cancellationToken) ? Page() : NotFound();
         }
 

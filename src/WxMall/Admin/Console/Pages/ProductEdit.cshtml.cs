@@ -137,33 +137,17 @@ public sealed class ProductEditModel(MallDb db, CatalogIndex index, StockService
     }
 
     /// <summary>The API's field names (priceFen …) onto the form's (NewSku.Price …); anything else goes to the summary.</summary>
-    private void CopyErrors(IResult result)
+    private void CopyErrors(IResult result) => Storefront.PageOutcome.CopyErrors(result, ModelState, field => field switch
     {
-        if (result is not ValidationProblem invalid)
-        {
-            Storefront.PageOutcome.Succeeded(result, ModelState, fieldPrefix: "");
-            return;
-        }
-
-        foreach (var (field, messages) in invalid.ProblemDetails.Errors)
-        {
-            var key = field switch
-            {
-                "code" => "NewSku.Code",
-                "name" => "NewSku.Name",
-                "priceFen" => "NewSku.Price",
-                "listPriceFen" => "NewSku.ListPrice",
-                "stock" => "NewSku.Stock",
-                "ramGb" => "NewSku.RamGb",
-                "storageGb" => "NewSku.StorageGb",
-                _ => string.Empty,
-            };
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(key, message);
-            }
-        }
-    }
+        "code" => "NewSku.Code",
+        "name" => "NewSku.Name",
+        "priceFen" => "NewSku.Price",
+        "listPriceFen" => "NewSku.ListPrice",
+        "stock" => "NewSku.Stock",
+        "ramGb" => "NewSku.RamGb",
+        "storageGb" => "NewSku.StorageGb",
+        _ => string.Empty,
+    });
 
     private async Task<IActionResult> AfterAsync(string code, IResult result, string done, CancellationToken cancellationToken)
     {

@@ -70,34 +70,18 @@ public sealed class ProductNewModel(MallDb db, CatalogIndex index, StockService 
     }
 
     /// <summary>The API's field names (skus[0].priceFen …) onto the form's (Input.Price …).</summary>
-    private void CopyErrors(IResult result)
+    private void CopyErrors(IResult result) => Storefront.PageOutcome.CopyErrors(result, ModelState, field => field switch
     {
-        if (result is not ValidationProblem invalid)
-        {
-            Storefront.PageOutcome.Succeeded(result, ModelState, fieldPrefix: "");
-            return;
-        }
-
-        foreach (var (field, messages) in invalid.ProblemDetails.Errors)
-        {
-            var key = field switch
-            {
-                "code" => "Input.Code",
-                "name" => "Input.Name",
-                "category" => "Input.Category",
-                "brand" => "Input.Brand",
-                "skus" or "skus[0].code" => "Input.SkuCode",
-                "skus[0].name" => "Input.SkuName",
-                "skus[0].priceFen" => "Input.Price",
-                "skus[0].stock" => "Input.Stock",
-                _ => string.Empty,
-            };
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(key, message);
-            }
-        }
-    }
+        "code" => "Input.Code",
+        "name" => "Input.Name",
+        "category" => "Input.Category",
+        "brand" => "Input.Brand",
+        "skus" or "skus[0].code" => "Input.SkuCode",
+        "skus[0].name" => "Input.SkuName",
+        "skus[0].priceFen" => "Input.Price",
+        "skus[0].stock" => "Input.Stock",
+        _ => string.Empty,
+    });
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {

@@ -95,5 +95,16 @@ public sealed class MiniProgramTests(StoreFixture store, BrowserFixture browser)
         Assert.Equal(miniProgramOpenId, paid.PayerOpenId);
         Assert.Equal(order.PayableFen, paid.AmountFen);
         Assert.Equal(WxMall.Payments.PaymentMode.Jsapi, paid.Mode);
+
+        // Opened again for the paid order (a second tap, an old link), the pay page says why in a dialog and goes back.
+        await phone.Page.EvaluateAsync("url => miniWx.navigateTo({ url: url })", "/pages/pay/index?order=" + number);
+        await Expect(phone.Page.Locator("#minimodal")).ToBeVisibleAsync();
+        await Expect(phone.Page.Locator("#minimodaltitle")).ToHaveTextAsync("支付未完成");
+        await Expect(phone.Page.Locator("#minimodaltext")).ToContainTextAsync("无需再支付");
+        await Expect(phone.Page.Locator("#minipage")).ToContainTextAsync("无需再支付");
+        await phone.Page.Locator("#minimodalok").ClickAsync();
+        await Expect(phone.Page.Locator("#miniframe")).ToBeVisibleAsync();
+        await Expect(web.Locator("#result-title")).ToHaveTextAsync("支付成功");
+        Assert.Equal(1, await store.Store.QueryAsync(db => db.PaymentAttempts.CountAsync(a => a.OrderNumber == number && a.PaidAt != null)));
     }
 }

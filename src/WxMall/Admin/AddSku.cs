@@ -20,8 +20,6 @@ public sealed record AddedSkuView(string Code, string Name, long PriceFen, long 
 /// </summary>
 public static class AddSku
 {
-    public const int MaxInitialStock = 1_000_000;
-
     public static async Task<Results<Created<AddedSkuView>, ValidationProblem, ProblemHttpResult>> Handle(
         string code, AddSkuRequest request, MallDb db, StockService stock, CatalogIndex index, ClaimsPrincipal user, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -29,12 +27,7 @@ public static class AddSku
         var skuCode = request.Code?.Trim();
         var name = request.Name?.Trim();
         var validation = new Validation()
-            .Require(skuCode is { Length: >= 3 and <= 100 } && skuCode.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'),
-                "code", "规格编码需为 3 到 100 位小写字母、数字或短横线，例如 legion-y9000p-32g-1t")
-            .Require(name is { Length: >= 1 and <= 160 }, "name", "请填写规格名称（不超过 160 个字），例如 32G/1T 碳晶灰")
-            .Require(request.PriceFen is > 0 and <= AdminCatalog.MaxPriceFen, "priceFen", "售价需大于 0（单位：分，例如 ¥5,999 = 599900）")
-            .Require(request.ListPriceFen is null || request.ListPriceFen >= request.PriceFen, "listPriceFen", "划线价不能低于售价")
-            .Require(request.Stock is >= 0 and <= MaxInitialStock, "stock", $"初始库存需为 0 到 {MaxInitialStock} 的整数")
+            .CheckNewSku("", skuCode, name, request.PriceFen, request.ListPriceFen, request.Stock)
             .Require(request.RamGb is null or (>= 1 and <= 1024), "ramGb", "内存需为 1 到 1024 GB 的整数，例如 32；不填则与本商品相同")
             .Require(request.StorageGb is null or (>= 1 and <= 65536), "storageGb", "硬盘需为 1 到 65536 GB 的整数，例如 1024（1TB）；不填则与本商品相同");
         if (!validation.IsValid)

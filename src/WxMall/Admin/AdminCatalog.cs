@@ -30,6 +30,20 @@ public sealed record StockMovementView(string Kind, int AvailableDelta, int Rese
 public static class AdminCatalog
 {
     public const long MaxPriceFen = 100_000_000_00;
+    public const int MaxInitialStock = 1_000_000;
+
+    /// <summary>
+    /// The rules of a new SKU, the same whether it comes with a new product or is added to a listed one; errors are named
+    /// <paramref name="field"/> + <c>code</c>, <c>name</c>, <c>priceFen</c>, <c>listPriceFen</c>, <c>stock</c>.
+    /// </summary>
+    public static Validation CheckNewSku(this Validation validation, string field, string? code, string? name, long priceFen, long? listPriceFen, int stock) =>
+        validation
+            .Require(code is { Length: >= 3 and <= 100 } && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'),
+                field + "code", "规格编码需为 3 到 100 位小写字母、数字或短横线，例如 legion-y9000p-32g-1t")
+            .Require(name is { Length: >= 1 and <= 160 }, field + "name", "请填写规格名称（不超过 160 个字），例如 32G/1T 碳晶灰")
+            .Require(priceFen is > 0 and <= MaxPriceFen, field + "priceFen", "售价需大于 0（单位：分，例如 ¥5,999 = 599900）")
+            .Require(listPriceFen is null || listPriceFen >= priceFen, field + "listPriceFen", "划线价不能低于售价")
+            .Require(stock is >= 0 and <= MaxInitialStock, field + "stock", $"初始库存需为 0 到 {MaxInitialStock} 的整数");
 
     public static async Task<Results<Created<ProductView>, ValidationProblem, ProblemHttpResult>> CreateProduct(
         CreateProductRequest request, MallDb db, StockService stock, CatalogIndex index, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
@@ -42,11 +56,7 @@ public static class AdminCatalog
         for (var i = 0; request.Skus is not null && i < request.Skus.Count; i++)
         {
             var sku = request.Skus[i];
-            validation
-                .Require(sku.Code is { Length: >= 3 and <= 100 }, $"skus[{i}].code", "规格编码需为 3 到 100 个字符")
-                .Require(sku.Name is { Length: >= 1 and <= 160 }, $"skus[{i}].name", "请填写规格名称")
-                .Require(sku.PriceFen is > 0 and <= MaxPriceFen, $"skus[{i}].priceFen", "价格需大于 0（单位：分）")
-                .Require(sku.Stock is >= 0 and <= 1_000_000, $"skus[{i}].stock", "初始库存需为 0 到 1000000");
+            validation.CheckNewSku($"skus[{i}].", sku.Code, sku.Name, sku.PriceFen, sku.ListPriceFen, sku.Stock);
         }
 
         if (!validation.IsValid)
@@ -74,7 +84,7 @@ public static class AdminCatalog
             Description = request.Description ?? "", Keywords = request.Keywords ?? "", CreatedAt = now,
             Skus = request.Skus!.Select(s => new Sku
             {
-                Code = s.Code!, Name = s.Name!, PriceFen = s.PriceFen, ListPriceFen = Math.Max(s.ListPriceFen ?? s.PriceFen, s.PriceFen),
+                Code = s.Code!, Name = s.Name!, PriceFen = s.PriceFen, ListPriceFen = s.ListPriceFen ?? s.PriceFen,
                 Specs = s.Specs ?? new SkuSpecs(),
             }).ToList(),
         };

@@ -104,6 +104,24 @@ public sealed class AdminTests(MallAppFactory app) : IClassFixture<MallAppFactor
     }
 
     [Fact]
+    public async Task A_new_product_s_SKUs_follow_the_same_rules_as_a_SKU_added_later()
+    {
+        using var admin = await app.StaffClientAsync();
+        var productsBefore = await app.QueryAsync(db => db.Products.CountAsync());
+
+        var response = await admin.PostAsJsonAsync("/api/admin/products", new
+        {
+            code = "test-wxmall-rules", category = "laptop", brand = "lenovo", name = "规则测试本",
+            skus = new[] { new { code = "Upper Case", name = "16G/512G", priceFen = 399_900, listPriceFen = 299_900, stock = 7 } },
+        });
+
+        var errors = (await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Contains("小写字母", errors.GetProperty("skus[0].code")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("划线价不能低于售价", errors.GetProperty("skus[0].listPriceFen")[0].GetString());
+        Assert.Equal(productsBefore, await app.QueryAsync(db => db.Products.CountAsync()));
+    }
+
+    [Fact]
     public async Task Staff_ship_a_paid_order_with_tracking_but_not_an_unpaid_one()
     {
         using var admin = await app.StaffClientAsync();

@@ -98,7 +98,7 @@ public sealed class ProductEditModel(MallDb db, CatalogIndex index, StockService
 
         if (!stockParsed)
         {
-            ModelState.AddModelError("NewSku.Stock", $"初始库存需为 0 到 {AddSku.MaxInitialStock} 的整数");
+            ModelState.AddModelError("NewSku.Stock", $"初始库存需为 0 到 {AdminCatalog.MaxInitialStock} 的整数");
         }
 
         var ramGb = OptionalWhole(NewSku.RamGb, "NewSku.RamGb", "内存请填写整数 GB，例如 32；不填则与本商品相同");

@@ -47,7 +47,7 @@ public sealed class ProductNewModel(MallDb db, CatalogIndex index, StockService 
 
         if (!int.TryParse(Input.Stock?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var initialStock))
         {
-            ModelState.AddModelError("Input.Stock", $"初始库存需为 0 到 {AddSku.MaxInitialStock} 的整数");
+            ModelState.AddModelError("Input.Stock", $"初始库存需为 0 到 {AdminCatalog.MaxInitialStock} 的整数");
         }
 
         if (ModelState.ErrorCount == 0)

@@ -164,6 +164,13 @@ internal static class PhonePage
           $('confirm').onclick = function () { $('sheet').style.display = 'none'; onConfirm(); };
           $('cancel').onclick = function () { $('sheet').style.display = 'none'; onCancel(); };
         }
+        // The payment sheet of JSAPI (chooseWXPay, getBrandWCPayRequest) and requestPayment: WeChat checks the paySign, the user confirms or cancels.
+        function paySheet(params, done) {
+          function answer(cancel) {
+            api('POST', 'jssdk/pay', Object.assign({}, params, { user: state.user, cancel: cancel })).then(function (result) { done(result); poll(); });
+          }
+          showSheet('确认付款 ' + params.package, function () { answer(false); }, function () { answer(true); });
+        }
         function miniLog(text) {
           var line = document.createElement('div');
           line.textContent = new Date().toLocaleTimeString() + ' ' + text;
@@ -207,16 +214,12 @@ internal static class PhonePage
           },
           requestPayment: function (o) {
             var params = { appId: state.mini.app.appId, timeStamp: String(o.timeStamp), nonceStr: o.nonceStr, package: o.package, signType: o.signType, paySign: o.paySign };
-            function answer(cancel) {
-              api('POST', 'jssdk/pay', Object.assign({}, params, { user: state.user, cancel: cancel })).then(function (r) {
-                var msg = (r.errMsg || '').replace('get_brand_wcpay_request', 'requestPayment');
-                miniLog('wx.requestPayment ' + msg + (r.reason ? ' ' + r.reason : ''));
-                if (/:ok$/.test(msg)) { miniDone(o, true, { errMsg: msg }); }
-                else { miniDone(o, false, { errMsg: /:cancel$/.test(msg) ? 'requestPayment:fail cancel' : 'requestPayment:fail ' + (r.reason || '') }); }
-                poll();
-              });
-            }
-            showSheet('确认付款 ' + o.package, function () { answer(false); }, function () { answer(true); });
+            paySheet(params, function (r) {
+              var msg = (r.errMsg || '').replace('get_brand_wcpay_request', 'requestPayment');
+              miniLog('wx.requestPayment ' + msg + (r.reason ? ' ' + r.reason : ''));
+              if (/:ok$/.test(msg)) { miniDone(o, true, { errMsg: msg }); }
+              else { miniDone(o, false, { errMsg: /:cancel$/.test(msg) ? 'requestPayment:fail cancel' : 'requestPayment:fail ' + (r.reason || '') }); }
+            });
           },
           navigateTo: function (o) { miniOpen(o.url, false).then(function () { miniDone(o, true, { errMsg: 'navigateTo:ok' }); }); },
           redirectTo: function (o) { miniOpen(o.url, true).then(function () { miniDone(o, true, { errMsg: 'redirectTo:ok' }); }); },
@@ -349,14 +352,7 @@ internal static class PhonePage
           if (data.type === 'wxemu-close') { $('web').style.display = 'none'; }
           if (data.type === 'wxemu-miniprogram' && event.source === $('miniframe').contentWindow) { miniCall(data.method, data.args || {}); return; }
           if (data.type !== 'wxemu-pay') { return; }
-          function answer(cancel) {
-            var body = Object.assign({}, data.params, { user: state.user, cancel: cancel });
-            api('POST', 'jssdk/pay', body).then(function (result) {
-              event.source.postMessage({ type: 'wxemu-pay-result', id: data.id, result: result }, '*');
-              poll();
-            });
-          }
-          showSheet('确认付款 ' + data.params.package, function () { answer(false); }, function () { answer(true); });
+          paySheet(data.params, function (result) { event.source.postMessage({ type: 'wxemu-pay-result', id: data.id, result: result }, '*'); });
         });
         $('users').onchange = function () { switchUser(this.value); };
         $('create').onclick = function () { api('POST', 'users', { nickname: $('nickname').value || '微信用户' }).then(function (u) { switchUser(u.userId); }); };

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using QRCoder;
 using WxMall.Admin;
 using WxMall.Data;
 using WxMall.Identity;
@@ -139,9 +138,7 @@ public static class PaymentsModule
             return Problems.NotFound("没有可用的支付二维码：二维码已过期或订单无需支付，请刷新后重新发起扫码支付");
         }
 
-        using var data = QRCodeGenerator.GenerateQrCode(codeUrl, QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(6);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(svg), "image/svg+xml");
+        return TypedResults.File(QrCodeSvg.Render(codeUrl), QrCodeSvg.ContentType);
     }
 
     internal static async Task<Results<Ok<OrderPaymentsView>, ProblemHttpResult>> Payments(string number, MallDb db, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 using WxMall.Catalog;
 using WxMall.CustomerService;
 using WxMall.Data;
+using WxMall.Infrastructure;
 using WxMall.OfficialAccount;
 
 namespace WxMall.Storefront.Pages;
@@ -53,7 +53,6 @@ public sealed class ServiceModel(MallDb db, WeChatClients clients, IWriteGate wr
             return NotFound();
         }
 
-        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return File(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(6)), "image/svg+xml");
+        return File(QrCodeSvg.Render(url), QrCodeSvg.ContentType);
     }
 }
